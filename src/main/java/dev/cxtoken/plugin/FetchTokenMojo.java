@@ -1,0 +1,211 @@
+package dev.cxtoken.plugin;
+
+import dev.cxtoken.oauth.BuildTokenCache;
+import dev.cxtoken.oauth.CredentialResolver;
+import dev.cxtoken.oauth.CxTokenException;
+import dev.cxtoken.oauth.EnvironmentVariables;
+import dev.cxtoken.oauth.FetchConfiguration;
+import dev.cxtoken.oauth.ProxyRoute;
+import dev.cxtoken.oauth.TokenEndpointClient;
+import dev.cxtoken.oauth.TokenLog;
+import dev.cxtoken.oauth.TokenService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Fetches an OAuth access token (client-credentials grant) from Genesys Cloud or any OAuth 2.0 server, once per build,
+ * and publishes it as project properties: {@code ${cx.token}}, {@code ${cx.token.expiresAt}} (ISO-8601 UTC) and, for
+ * Genesys Cloud, {@code ${cx.token.apiBaseUrl}}. The client secret comes from a settings.xml server or an environment
+ * variable, never from the POM, and neither the secret nor the token is ever logged.
+ */
+@Mojo(name = "fetch-token", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
+public class FetchTokenMojo extends AbstractMojo {
+
+    /** The token server: {@code genesys} (Genesys Cloud) or {@code oauth2} (any RFC 6749 server; needs tokenUrl). */
+    @Parameter(property = "cxtoken.provider", defaultValue = "genesys")
+    private String provider;
+
+    /**
+     * Genesys Cloud org domain or AWS region, in any spelling: {@code eu-west-1}, {@code eu_west_1},
+     * {@code mypurecloud.ie}, {@code api.mypurecloud.ie} or {@code login.mypurecloud.ie}. Ignored by {@code oauth2}.
+     */
+    @Parameter(property = "cxtoken.environment", defaultValue = "mypurecloud.com")
+    private String environment;
+
+    /**
+     * Explicit token endpoint URL. Required for {@code oauth2}; for {@code genesys} it overrides the endpoint derived
+     * from environment. Must be {@code https://}, except for loopback hosts.
+     */
+    @Parameter(property = "cxtoken.tokenUrl")
+    private String tokenUrl;
+
+    /**
+     * Id of the settings.xml {@code <server>} whose username is the client id and whose password (plain or encrypted)
+     * is the client secret. Defaults to the provider name ({@code genesys} or {@code oauth2}).
+     */
+    @Parameter(property = "cxtoken.serverId")
+    private String serverId;
+
+    /** The client id, when it is in neither settings.xml nor the environment. Client ids are not secret. */
+    @Parameter(property = "cxtoken.clientId")
+    private String clientId;
+
+    /**
+     * Environment variable holding the client id. Defaults to {@code GENESYS_CLIENT_ID} (genesys) or
+     * {@code OAUTH_CLIENT_ID} (oauth2). {@code <NAME>_FILE} may name a file holding the value instead.
+     */
+    @Parameter(property = "cxtoken.clientIdEnv")
+    private String clientIdEnv;
+
+    /**
+     * Environment variable holding the client secret. Defaults to {@code GENESYS_CLIENT_SECRET} (genesys) or
+     * {@code OAUTH_CLIENT_SECRET} (oauth2). {@code <NAME>_FILE} may name a file holding the value instead. There is
+     * deliberately no parameter for the secret itself.
+     */
+    @Parameter(property = "cxtoken.clientSecretEnv")
+    private String clientSecretEnv;
+
+    /** Scopes to request, separated by spaces or commas. Sent only when set; Genesys clients take none. */
+    @Parameter(property = "cxtoken.scopes")
+    private String scopes;
+
+    /** Extra form parameters for the token request, such as {@code audience} or {@code resource}. */
+    @Parameter
+    private Map<String, String> parameters;
+
+    /**
+     * How the client authenticates: {@code basic} (an Authorization header) or {@code post} (client_id and
+     * client_secret in the form body).
+     */
+    @Parameter(property = "cxtoken.clientAuth", defaultValue = "basic")
+    private String clientAuth;
+
+    /** Name of the project property that receives the token; {@code .expiresAt} and {@code .apiBaseUrl} go beside it. */
+    @Parameter(property = "cxtoken.tokenProperty", defaultValue = "cx.token")
+    private String tokenProperty;
+
+    /**
+     * Seconds a token fetched earlier in this build must still be valid to be reused; otherwise a new one is fetched.
+     * For tokens that live less than twice this long, half their lifetime is used instead.
+     */
+    @Parameter(property = "cxtoken.minValidity", defaultValue = "300")
+    private String minValidity;
+
+    /** Seconds for the whole fetch, retries and waits included (1 to 3600). */
+    @Parameter(property = "cxtoken.timeout", defaultValue = "60")
+    private String timeout;
+
+    /** Attempts in all, 1 meaning no retry (1 to 20). */
+    @Parameter(property = "cxtoken.maxAttempts", defaultValue = "4")
+    private String maxAttempts;
+
+    /** Seconds to wait for a TCP connection (1 to 600). */
+    @Parameter(property = "cxtoken.connectTimeout", defaultValue = "10")
+    private String connectTimeout;
+
+    /** Seconds to wait for the next bytes of an answer (1 to 600). */
+    @Parameter(property = "cxtoken.responseTimeout", defaultValue = "20")
+    private String responseTimeout;
+
+    /** Do nothing. */
+    @Parameter(property = "cxtoken.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** When false, a failure is logged as a warning and the build goes on without a token. */
+    @Parameter(property = "cxtoken.failOnError", defaultValue = "true")
+    private boolean failOnError;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping token fetch (cxtoken.skip).");
+            return;
+        }
+        if (getLog().isDebugEnabled()) {
+            getLog().warn("Debug output (-X) is on: Maven's own debug lines for later plugins can print the value of"
+                    + " ${" + tokenProperty + "}. Do not publish this log.");
+        }
+        try {
+            FetchConfiguration config = configuration();
+            TokenLog log = new MavenTokenLog(getLog());
+            ProxyRoute proxy = SettingsProxies.select(session.getSettings(), settingsDecrypter);
+            TokenService service = new TokenService(
+                    new CredentialResolver(new SettingsServerCredentials(session.getSettings(), settingsDecrypter),
+                            new EnvironmentVariables(this::environmentVariable)),
+                    new BuildTokenCache(BuildSessionStore.of(session.getRepositorySession().getData()), Clock.systemUTC()),
+                    new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
+                            new SecureRandom()::nextDouble, log, "cx-token-maven-plugin/" + pluginVersion, proxy));
+            TokenService.Outcome outcome = service.obtain(config, session.isOffline());
+            new TokenPublisher(config.tokenProperty()).publish(outcome.token(), project.getProperties());
+            getLog().info(TokenPublisher.summary(config, outcome));
+        } catch (CxTokenException e) {
+            if (!failOnError) {
+                getLog().warn(e.getMessage() + " Going on without a token, because failOnError is false.");
+                return;
+            }
+            if (e.isUserFixable()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private FetchConfiguration configuration() throws CxTokenException {
+        return FetchConfiguration.builder()
+                .provider(provider)
+                .environment(environment)
+                .tokenUrl(tokenUrl)
+                .serverId(serverId)
+                .clientId(clientId)
+                .clientIdEnv(clientIdEnv)
+                .clientSecretEnv(clientSecretEnv)
+                .scopes(scopes)
+                .parameters(parameters)
+                .clientAuth(clientAuth)
+                .tokenProperty(tokenProperty)
+                .minValidity(minValidity)
+                .timeout(timeout)
+                .maxAttempts(maxAttempts)
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .build();
+    }
+
+    /**
+     * Reads the build's environment through the session rather than {@link System#getenv}: under mvnd the daemon's
+     * own environment is not the client's.
+     */
+    private String environmentVariable(String name) {
+        Properties system = session.getSystemProperties();
+        String value = system.getProperty("env." + name);
+        if (value == null && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            value = system.getProperty("env." + name.toUpperCase(Locale.ROOT));
+        }
+        return value;
+    }
+}

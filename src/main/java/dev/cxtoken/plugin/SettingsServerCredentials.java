@@ -1,0 +1,49 @@
+package dev.cxtoken.plugin;
+
+import dev.cxtoken.oauth.InvalidConfigurationException;
+import dev.cxtoken.oauth.Secret;
+import dev.cxtoken.oauth.ServerCredentials;
+import dev.cxtoken.oauth.ServerCredentialsSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** Reads settings.xml servers, decrypting {@code {...}} passwords with Maven's own decrypter. */
+final class SettingsServerCredentials implements ServerCredentialsSource {
+    private final Settings settings;
+    private final SettingsDecrypter decrypter;
+
+    SettingsServerCredentials(Settings settings, SettingsDecrypter decrypter) {
+        this.settings = settings;
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public Optional<ServerCredentials> find(String serverId) throws InvalidConfigurationException {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        List<String> problems = new ArrayList<>();
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                problems.add(problem.getMessage());
+            }
+        }
+        if (!problems.isEmpty() || result.getServer() == null) {
+            throw new InvalidConfigurationException("Cannot decrypt the password of settings.xml server '" + serverId
+                    + "': " + String.join("; ", problems) + ". Check ~/.m2/settings-security.xml (the master"
+                    + " password) or re-encrypt the password with mvn --encrypt-password.");
+        }
+        Server decrypted = result.getServer();
+        String password = decrypted.getPassword();
+        return Optional.of(new ServerCredentials(decrypted.getUsername(), password == null ? null : Secret.of(password)));
+    }
+}

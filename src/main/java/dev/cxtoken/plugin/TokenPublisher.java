@@ -1,0 +1,36 @@
+package dev.cxtoken.plugin;
+
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.FetchConfiguration;
+import dev.cxtoken.oauth.TokenService;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Properties;
+
+/** Writes the token's project properties and composes the one INFO line of an execution. */
+final class TokenPublisher {
+    private final String tokenProperty;
+
+    TokenPublisher(String tokenProperty) {
+        this.tokenProperty = tokenProperty;
+    }
+
+    void publish(AccessToken token, Properties properties) {
+        properties.setProperty(tokenProperty, token.value().reveal());
+        properties.setProperty(tokenProperty + ".expiresAt",
+                DateTimeFormatter.ISO_INSTANT.format(token.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        if (token.apiBaseUrl() != null) {
+            properties.setProperty(tokenProperty + ".apiBaseUrl", token.apiBaseUrl());
+        } else {
+            properties.remove(tokenProperty + ".apiBaseUrl");
+        }
+    }
+
+    static String summary(FetchConfiguration config, TokenService.Outcome outcome) {
+        return (outcome.fetched() ? "Fetched" : "Reused") + " " + config.provider().id() + " token from "
+                + config.endpoint().hostForDisplay() + " for client " + outcome.credentials().abbreviatedClientId()
+                + " (credentials from " + outcome.credentials().source() + "), valid until "
+                + DateTimeFormatter.ISO_INSTANT.format(outcome.token().expiresAt().truncatedTo(ChronoUnit.SECONDS))
+                + "; published as ${" + config.tokenProperty() + "}.";
+    }
+}
