@@ -1,0 +1,150 @@
+package dev.cxtoken.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BuildTokenCacheTest {
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final ConcurrentHashMap<String, Object> store = new ConcurrentHashMap<>();
+    private final BuildTokenCache cache = new BuildTokenCache(store, clock);
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    private AccessToken newToken(Duration lifetime) {
+        int n = fetches.incrementAndGet();
+        return new AccessToken(Secret.of("token-" + n), clock.instant(), clock.instant().plus(lifetime), null);
+    }
+
+    @Test
+    void reusesATokenWhileItIsValidForMinValidity() throws Exception {
+        Duration minValidity = Duration.ofSeconds(300);
+        BuildTokenCache.Result first = cache.obtain("k", minValidity, false, () -> newToken(Duration.ofHours(1)));
+        assertTrue(first.fetched());
+        clock.advance(Duration.ofMinutes(54));
+        BuildTokenCache.Result second = cache.obtain("k", minValidity, false, () -> newToken(Duration.ofHours(1)));
+        assertFalse(second.fetched());
+        assertEquals("token-1", second.token().value().reveal());
+        clock.advance(Duration.ofMinutes(2)); // 4 minutes left: less than minValidity
+        BuildTokenCache.Result third = cache.obtain("k", minValidity, false, () -> newToken(Duration.ofHours(1)));
+        assertTrue(third.fetched());
+        assertEquals("token-2", third.token().value().reveal());
+    }
+
+    @Test
+    void shortLivedTokensUseHalfTheirLifetimeAsMargin() throws Exception {
+        Duration minValidity = Duration.ofSeconds(300);
+        cache.obtain("k", minValidity, false, () -> newToken(Duration.ofSeconds(300)));
+        clock.advance(Duration.ofSeconds(100));
+        assertFalse(cache.obtain("k", minValidity, false, () -> newToken(Duration.ofSeconds(300))).fetched());
+        clock.advance(Duration.ofSeconds(60));
+        assertTrue(cache.obtain("k", minValidity, false, () -> newToken(Duration.ofSeconds(300))).fetched());
+    }
+
+    @Test
+    void differentKeysGetDifferentTokens() throws Exception {
+        cache.obtain("org-a", Duration.ZERO, false, () -> newToken(Duration.ofHours(1)));
+        BuildTokenCache.Result b = cache.obtain("org-b", Duration.ZERO, false, () -> newToken(Duration.ofHours(1)));
+        assertTrue(b.fetched());
+        assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void offlineUsesAValidTokenAndOtherwiseFails() throws Exception {
+        assertThrows(InvalidConfigurationException.class,
+                () -> cache.obtain("k", Duration.ZERO, true, () -> newToken(Duration.ofHours(1))));
+        assertEquals(0, fetches.get());
+        cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1)));
+        assertFalse(cache.obtain("k", Duration.ZERO, true, () -> newToken(Duration.ofHours(1))).fetched());
+    }
+
+    @Test
+    void concurrentCallersWaitForOneFetch() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<BuildTokenCache.Result>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.obtain("k", Duration.ZERO, false, () -> {
+                        sleepQuietly(200); // a slow fetch, so the others pile up behind it
+                        return newToken(Duration.ofHours(1));
+                    });
+                }));
+            }
+            start.countDown();
+            AccessToken first = results.get(0).get(10, TimeUnit.SECONDS).token();
+            for (Future<BuildTokenCache.Result> result : results) {
+                assertEquals(first.value(), result.get(10, TimeUnit.SECONDS).token().value());
+            }
+            assertEquals(1, fetches.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aFailedFetchIsNotCachedAndTheNextCallTriesAgain() throws Exception {
+        assertThrows(TokenEndpointException.class, () -> cache.obtain("k", Duration.ZERO, false, () -> {
+            throw new TokenEndpointException("down");
+        }));
+        assertTrue(cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1))).fetched());
+    }
+
+    @Test
+    void storesOnlyJdkTypes() throws Exception {
+        cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1)));
+        for (Object value : store.values()) {
+            assertTrue(value.getClass().getName().startsWith("java."), value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cxtoken.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CredentialResolverTest {
+    private final Map<String, String> env = new HashMap<>();
+    private final Map<String, ServerCredentials> servers = new HashMap<>();
+    private final CredentialResolver resolver = new CredentialResolver(
+            id -> Optional.ofNullable(servers.get(id)), new EnvironmentVariables(env::get));
+
+    private ClientCredentials resolve(FetchConfiguration.Builder builder) throws CxTokenException {
+        return resolver.resolve(builder.build());
+    }
+
+    @Test
+    void settingsServerComesFirst() throws Exception {
+        servers.put("genesys", new ServerCredentials("server-id", Secret.of("server-secret")));
+        env.put("GENESYS_CLIENT_ID", "env-id");
+        env.put("GENESYS_CLIENT_SECRET", "env-secret");
+        ClientCredentials found = resolve(FetchConfiguration.builder());
+        assertEquals("server-id", found.clientId());
+        assertEquals("server-secret", found.secret().reveal());
+        assertEquals("settings.xml server 'genesys'", found.source());
+    }
+
+    @Test
+    void environmentVariablesAreTheFallback() throws Exception {
+        env.put("GENESYS_CLIENT_ID", "env-id");
+        env.put("GENESYS_CLIENT_SECRET", " env-secret\n");
+        ClientCredentials found = resolve(FetchConfiguration.builder());
+        assertEquals("env-id", found.clientId());
+        assertEquals("env-secret", found.secret().reveal());
+        assertEquals("environment variable GENESYS_CLIENT_SECRET", found.source());
+        assertFalse(found.toString().contains("env-secret"));
+    }
+
+    @Test
+    void customServerAndVariableNames() throws Exception {
+        servers.put("genesys", new ServerCredentials("wrong", Secret.of("wrong")));
+        servers.put("org-b", new ServerCredentials("b-id", Secret.of("b-secret")));
+        assertEquals("b-id", resolve(FetchConfiguration.builder().serverId("org-b")).clientId());
+        env.put("MY_SECRET", "s");
+        ClientCredentials found = resolve(Fixtures.oauth2("https://a.example/t")
+                .clientSecretEnv("MY_SECRET").clientId("param-id"));
+        assertEquals("param-id", found.clientId());
+    }
+
+    @Test
+    void missingEverythingNamesEveryPlaceLookedAt() {
+        MissingCredentialsException e =
+                assertThrows(MissingCredentialsException.class, () -> resolve(FetchConfiguration.builder()));
+        for (String place : new String[] {"settings.xml server 'genesys'", "GENESYS_CLIENT_ID",
+                "GENESYS_CLIENT_ID_FILE", "GENESYS_CLIENT_SECRET", "GENESYS_CLIENT_SECRET_FILE", "cxtoken.clientId"}) {
+            assertTrue(e.getMessage().contains(place), place + " in " + e.getMessage());
+        }
+    }
+
+    @Test
+    void missingSecretAloneIsNamed() {
+        env.put("GENESYS_CLIENT_ID", "id");
+        MissingCredentialsException e =
+                assertThrows(MissingCredentialsException.class, () -> resolve(FetchConfiguration.builder()));
+        assertTrue(e.getMessage().startsWith("No client secret found"), e.getMessage());
+    }
+
+    @Test
+    void serverWithoutPasswordIsAnError() {
+        servers.put("genesys", new ServerCredentials("id", null));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> resolve(FetchConfiguration.builder()));
+        assertTrue(e.getMessage().contains("settings.xml server 'genesys' has no <password>"), e.getMessage());
+    }
+
+    @Test
+    void serverWithoutUsernameTakesTheClientIdParameter() throws Exception {
+        servers.put("genesys", new ServerCredentials(null, Secret.of("s")));
+        assertThrows(MissingCredentialsException.class, () -> resolve(FetchConfiguration.builder()));
+        assertEquals("p", resolve(FetchConfiguration.builder().clientId("p")).clientId());
+    }
+}
