@@ -71,6 +71,11 @@ public final class StandInTokenServer implements AutoCloseable {
         return tokenRequests.get();
     }
 
+    /** Every token this server handed out, for tests that look for leaks. */
+    public Set<String> issuedTokens() {
+        return Set.copyOf(issued);
+    }
+
     private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
         tokenRequests.incrementAndGet();
         if (!"POST".equals(exchange.getRequestMethod())) {

@@ -1,0 +1,109 @@
+package dev.cxtoken.testing;
+
+import dev.cxtoken.standin.StandInTokenServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Shared steps of the invoker ITs, called from their setup.groovy and verify.groovy: start a stand-in token server,
+ * hand its URL to the build, and check the build's log and files afterwards.
+ */
+public final class ItSupport {
+    public static final String CLIENT_ID = "it-client";
+    /** The secret every IT's credentials hold; ':' '+' and '=' check the encoding on the way. */
+    public static final String CLIENT_SECRET = "it-S3cret:raw+pair=";
+
+    private ItSupport() {}
+
+    /** Starts the server, keeps it in the context for verify.groovy, and passes its URLs as user properties. */
+    @SuppressWarnings("unchecked")
+    public static StandInTokenServer start(Map<String, Object> context, File basedir) throws IOException {
+        StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, CLIENT_SECRET, 86399);
+        context.put("standin", server);
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/oauth/token");
+        userProperties.put("standin.baseUrl", server.baseUrl());
+        userProperties.put("settings.security", new File(basedir, "../settings-security.xml").getCanonicalPath());
+        return server;
+    }
+
+    public static StandInTokenServer server(Map<String, Object> context) {
+        return (StandInTokenServer) context.get("standin");
+    }
+
+    /** Stops the server and returns how many token requests it received. */
+    public static int stop(Map<String, Object> context) {
+        StandInTokenServer server = server(context);
+        server.close();
+        return server.tokenRequests();
+    }
+
+    public static String buildLog(File basedir) throws IOException {
+        return new String(Files.readAllBytes(new File(basedir, "build.log").toPath()), StandardCharsets.UTF_8);
+    }
+
+    public static void assertLogContains(File basedir, String... expected) throws IOException {
+        String log = buildLog(basedir);
+        for (String text : expected) {
+            if (!log.contains(text)) {
+                throw new AssertionError("build.log lacks '" + text + "'");
+            }
+        }
+    }
+
+    public static void assertEquals(Object expected, Object actual, String what) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError(what + ": expected " + expected + " but was " + actual);
+        }
+    }
+
+    /**
+     * Scans build.log and every file below the IT's folder for the secret, the Basic header value and every token the
+     * server issued. Paths listed in {@code allowed} (relative, with '/') may hold the token because the IT asked
+     * for it there.
+     *
+     * @return the number of files scanned
+     */
+    public static int assertNoSecrets(Map<String, Object> context, File basedir, String... allowed)
+            throws IOException {
+        List<String> needles = new ArrayList<>();
+        needles.add(CLIENT_SECRET);
+        needles.add(Base64.getEncoder().encodeToString(
+                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        List<String> tokens = new ArrayList<>(server(context).issuedTokens());
+        List<String> allowedPaths = List.of(allowed);
+        Path root = basedir.toPath();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toList());
+        }
+        for (Path file : files) {
+            String relative = root.relativize(file).toString().replace(File.separatorChar, '/');
+            if (relative.equals("invoker.properties") || relative.endsWith(".groovy")) {
+                continue; // the IT's own inputs name the secret to set it up
+            }
+            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            for (String needle : needles) {
+                if (content.contains(needle)) {
+                    throw new AssertionError("The client secret (or its Basic form) appears in " + relative);
+                }
+            }
+            if (!allowedPaths.contains(relative)) {
+                for (String token : tokens) {
+                    if (content.contains(token)) {
+                        throw new AssertionError("An access token appears in " + relative);
+                    }
+                }
+            }
+        }
+        return files.size();
+    }
+}
