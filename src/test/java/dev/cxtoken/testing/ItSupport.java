@@ -38,7 +38,7 @@ public final class ItSupport {
         Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
         userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/oauth/token");
         userProperties.put("standin.baseUrl", server.baseUrl());
-        userProperties.put("settings.security", new File(basedir, "../settings-security.xml").getCanonicalPath());
+        userProperties.put("settings.security", new File(basedir, "../../../src/it/settings-security.xml").getCanonicalPath());
         return server;
     }
 
