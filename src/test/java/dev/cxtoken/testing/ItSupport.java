@@ -74,18 +74,13 @@ public final class ItSupport {
      * Everything else in the log is scanned.
      */
     static String withoutMavenValueDumps(String log) {
+        // Line by line: under -T the dump interleaves with other modules' lines.
+        boolean hasPropertyDump = log.contains("[DEBUG] properties used:");
         StringBuilder kept = new StringBuilder(log.length());
-        boolean inPropertyDump = false;
         for (String line : log.split("\n", -1)) {
-            if (line.startsWith("[DEBUG] properties used:")) {
-                inPropertyDump = true;
-                continue;
-            }
-            if (inPropertyDump && PROPERTY_DUMP_LINE.matcher(line).find()) {
-                continue;
-            }
-            inPropertyDump = false;
-            if (!MOJO_CONFIGURATION_LINE.matcher(line).find()) {
+            boolean dumped = MOJO_CONFIGURATION_LINE.matcher(line).find()
+                    || hasPropertyDump && PROPERTY_DUMP_LINE.matcher(line).find();
+            if (!dumped) {
                 kept.append(line).append('\n');
             }
         }
@@ -94,7 +89,7 @@ public final class ItSupport {
 
     private static final Pattern MOJO_CONFIGURATION_LINE =
             Pattern.compile("^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[)");
-    private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [^\\s:]+: ");
+    private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
     public static void assertEquals(Object expected, Object actual, String what) {
         if (!expected.equals(actual)) {
@@ -104,7 +99,7 @@ public final class ItSupport {
 
     /**
      * Scans build.log and every file below the IT's folder for the secret, the Basic header value and every token the
-     * server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows a whole folder, a leading '*' any path with that ending) may
+     * server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
      * hold the token because the IT asked for it there.
      *
      * @return the number of files scanned
@@ -137,7 +132,7 @@ public final class ItSupport {
                 }
             }
             if (allowedPaths.stream().noneMatch(path -> relative.equals(path)
-                    || path.endsWith("/") && relative.startsWith(path)
+                    || path.endsWith("/") && ("/" + relative).contains("/" + path)
                     || path.startsWith("*") && relative.endsWith(path.substring(1)))) {
                 for (String token : tokens) {
                     if (content.contains(token)) {
