@@ -70,7 +70,8 @@ public final class ItSupport {
      * Drops the lines in which Maven's own plugins print values at -X, which this plugin cannot control and the README
      * lists as a known limit: a later mojo's configuration ({@code [DEBUG]   (f) name = value}), Surefire's
      * {@code [DEBUG] Setting system property [name]=[value]} and
-     * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}.
+     * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}
+     * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}).
      * Everything else in the log is scanned.
      */
     static String withoutMavenValueDumps(String log) {
@@ -87,8 +88,8 @@ public final class ItSupport {
         return kept.toString();
     }
 
-    private static final Pattern MOJO_CONFIGURATION_LINE =
-            Pattern.compile("^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[)");
+    private static final Pattern MOJO_CONFIGURATION_LINE = Pattern.compile(
+            "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| properties used \\{)");
     private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
     public static void assertEquals(Object expected, Object actual, String what) {
