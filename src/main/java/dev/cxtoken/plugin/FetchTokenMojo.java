@@ -82,24 +82,32 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter(property = "cxtoken.scopes")
     private String scopes;
 
-    /** Extra form parameters for the token request, such as {@code audience} or {@code resource}. */
+    /**
+     * Extra form parameters for the token request, such as {@code audience} or {@code resource}, written as
+     * {@code <parameters><audience>https://api.example.com</audience></parameters>}. POM only: there is no user
+     * property. Names the plugin sends itself ({@code grant_type}, {@code scope}, {@code client_id}, ...) are refused.
+     */
     @Parameter
     private Map<String, String> parameters;
 
     /**
      * How the client authenticates: {@code basic} (an Authorization header) or {@code post} (client_id and
-     * client_secret in the form body).
+     * client_secret in the form body). Genesys Cloud needs {@code basic}; use {@code post} only for an OAuth 2.0 server
+     * that asks for it.
      */
     @Parameter(property = "cxtoken.clientAuth", defaultValue = "basic")
     private String clientAuth;
 
-    /** Name of the project property that receives the token; {@code .expiresAt} and {@code .apiBaseUrl} go beside it. */
+    /**
+     * Name of the project property that receives the token; {@code <name>.expiresAt} and {@code <name>.apiBaseUrl} go
+     * beside it. Give each execution its own name when one build fetches tokens for two orgs.
+     */
     @Parameter(property = "cxtoken.tokenProperty", defaultValue = "cx.token")
     private String tokenProperty;
 
     /**
      * Seconds a token fetched earlier in this build must still be valid to be reused; otherwise a new one is fetched.
-     * For tokens that live less than twice this long, half their lifetime is used instead.
+     * For tokens that live less than twice this long, half their lifetime is used instead. 0 to 86400.
      */
     @Parameter(property = "cxtoken.minValidity", defaultValue = "300")
     private String minValidity;
@@ -120,11 +128,17 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter(property = "cxtoken.responseTimeout", defaultValue = "20")
     private String responseTimeout;
 
-    /** Do nothing. */
+    /**
+     * Skips the goal: no credential lookup, no request, no properties set. Useful for offline builds ({@code -o}) and
+     * builds that do not need a token.
+     */
     @Parameter(property = "cxtoken.skip", defaultValue = "false")
     private boolean skip;
 
-    /** When false, a failure is logged as a warning and the build goes on without a token. */
+    /**
+     * When false, a failure is logged as a warning and the build goes on without the token properties (later uses of
+     * {@code ${cx.token}} then stay unresolved). When true, the build stops with a message saying what to change.
+     */
     @Parameter(property = "cxtoken.failOnError", defaultValue = "true")
     private boolean failOnError;
 
