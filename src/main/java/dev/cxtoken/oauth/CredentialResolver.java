@@ -1,6 +1,8 @@
 package dev.cxtoken.oauth;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the client credentials: first the settings.xml server, then environment variables (or their {@code _FILE}
@@ -38,6 +40,8 @@ public final class CredentialResolver {
     private ClientCredentials fromServer(FetchConfiguration config, ServerCredentials server)
             throws CxTokenException {
         String where = "settings.xml server '" + config.serverId() + "'";
+        rejectUnresolved(where, "username", server.username());
+        rejectUnresolved(where, "password", server.password() == null ? null : server.password().reveal());
         if (server.password() == null || server.password().reveal().trim().isEmpty()) {
             throw new InvalidConfigurationException(where + " has no <password>. Put the client secret there (it may"
                     + " be encrypted with mvn --encrypt-password), or remove the server to use environment variables.");
@@ -49,6 +53,29 @@ public final class CredentialResolver {
                     + " clientId parameter (property cxtoken.clientId).");
         }
         return new ClientCredentials(clientId, Secret.of(server.password().reveal().trim()), where);
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
+
+    /**
+     * A CI settings.xml often says {@code <password>${env.GENESYS_CLIENT_SECRET}</password>}; when the variable is not
+     * set (a protected CI variable on an unprotected branch, say), Maven leaves the expression as it is, and sending
+     * it would only earn a puzzling invalid_client. Expressions are not secret, so the message may show them.
+     */
+    private static void rejectUnresolved(String where, String element, String value)
+            throws InvalidConfigurationException {
+        Matcher expression = value == null ? null : EXPRESSION.matcher(value.trim());
+        if (expression == null || !expression.matches()) {
+            return;
+        }
+        String name = expression.group(1);
+        String cause = name.startsWith("env.")
+                ? "environment variable " + name.substring(4) + " is not set in this build (in GitLab CI, protected"
+                        + " variables reach only protected branches and tags)"
+                : "property " + name + " is not defined";
+        throw new InvalidConfigurationException(where + " has <" + element + ">" + expression.group()
+                + "</" + element + ">, which Maven could not resolve: " + cause + ". Set it, or remove the server"
+                + " from this settings.xml to use the plugin's environment variables.");
     }
 
     private static String placesLookedAt(FetchConfiguration config) {

@@ -72,6 +72,28 @@ class CredentialResolverTest {
     }
 
     @Test
+    void unresolvedExpressionsInAServerAreNamedNotSent() {
+        servers.put("genesys", new ServerCredentials("id", Secret.of("${env.GENESYS_CLIENT_SECRET}")));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> resolve(FetchConfiguration.builder()));
+        assertEquals("settings.xml server 'genesys' has <password>${env.GENESYS_CLIENT_SECRET}</password>, which Maven"
+                + " could not resolve: environment variable GENESYS_CLIENT_SECRET is not set in this build (in GitLab"
+                + " CI, protected variables reach only protected branches and tags). Set it, or remove the server"
+                + " from this settings.xml to use the plugin's environment variables.", e.getMessage());
+
+        servers.put("genesys", new ServerCredentials(" ${genesys.client.id} ", Secret.of("s")));
+        e = assertThrows(InvalidConfigurationException.class, () -> resolve(FetchConfiguration.builder()));
+        assertTrue(e.getMessage().contains("<username>${genesys.client.id}</username>, which Maven could not resolve:"
+                + " property genesys.client.id is not defined"), e.getMessage());
+    }
+
+    @Test
+    void secretsThatMerelyContainDollarBracesAreKept() throws Exception {
+        servers.put("genesys", new ServerCredentials("id", Secret.of("a${b}c")));
+        assertEquals("a${b}c", resolve(FetchConfiguration.builder()).secret().reveal());
+    }
+
+    @Test
     void serverWithoutPasswordIsAnError() {
         servers.put("genesys", new ServerCredentials("id", null));
         InvalidConfigurationException e =
