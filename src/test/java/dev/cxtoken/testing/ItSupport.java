@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +43,38 @@ public final class ItSupport {
         return server;
     }
 
+    /**
+     * Copies every project in the repository's examples/ folder into the IT's folder, so that they are built as users
+     * copy them, without writing into the source tree. Build output (target/) is left behind.
+     */
+    public static void copyExamples(File basedir) throws IOException {
+        Path examples = new File(basedir, "../../../examples").getCanonicalFile().toPath();
+        Path into = basedir.toPath();
+        try (Stream<Path> walk = Files.walk(examples)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path relative = examples.relativize(source);
+                if (relative.toString().isEmpty() || pathHasElement(relative, "target")) {
+                    continue;
+                }
+                Path target = into.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static boolean pathHasElement(Path path, String name) {
+        for (Path element : path) {
+            if (element.toString().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static StandInTokenServer server(Map<String, Object> context) {
         return (StandInTokenServer) context.get("standin");
     }
@@ -71,7 +104,8 @@ public final class ItSupport {
      * lists as a known limit: a later mojo's configuration ({@code [DEBUG]   (f) name = value}), Surefire's
      * {@code [DEBUG] Setting system property [name]=[value]} and
      * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}
-     * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}).
+     * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}), and
+     * exec-maven-plugin's {@code [DEBUG] env: NAME=value} lines for the environment of the program it starts.
      * Everything else in the log is scanned.
      */
     static String withoutMavenValueDumps(String log) {
@@ -89,7 +123,7 @@ public final class ItSupport {
     }
 
     private static final Pattern MOJO_CONFIGURATION_LINE = Pattern.compile(
-            "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| properties used \\{)");
+            "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| properties used \\{| env: )");
     private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
     public static void assertEquals(Object expected, Object actual, String what) {

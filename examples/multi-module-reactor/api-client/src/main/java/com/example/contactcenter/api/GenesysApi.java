@@ -1,0 +1,48 @@
+package com.example.contactcenter.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls the Genesys Cloud API with a bearer token. The token is never part of toString() or of an exception. */
+public final class GenesysApi {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String apiBaseUrl;
+    private final String token;
+
+    public GenesysApi(String apiBaseUrl, String token) {
+        if (apiBaseUrl == null || token == null) {
+            throw new IllegalArgumentException("No token: is cx-token-maven-plugin configured in the parent POM?");
+        }
+        this.apiBaseUrl = apiBaseUrl;
+        this.token = token;
+    }
+
+    /** From the system properties that Surefire's systemPropertyVariables set. */
+    public static GenesysApi fromSystemProperties() {
+        return new GenesysApi(System.getProperty("genesys.apiBaseUrl"), System.getProperty("genesys.token"));
+    }
+
+    /** From the environment variables that exec-maven-plugin's environmentVariables set. */
+    public static GenesysApi fromEnvironment() {
+        return new GenesysApi(System.getenv("GENESYS_API"), System.getenv("GENESYS_TOKEN"));
+    }
+
+    /** GET of an API path such as /api/v2/tokens/me. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public String toString() {
+        return "GenesysApi{" + apiBaseUrl + "}";
+    }
+}

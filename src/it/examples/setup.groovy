@@ -1,0 +1,5 @@
+import dev.cxtoken.testing.ItSupport
+
+ItSupport.copyExamples(basedir)
+ItSupport.start(context, basedir)
+return true
