@@ -4,7 +4,11 @@ import dev.cxtoken.testing.PluginDescriptorFile
 // Every parameter of the descriptor, with its default and user property, as the help goal prints them.
 def declared = PluginDescriptorFile.load(new File(basedir, "../../../" + PluginDescriptorFile.PATH).toPath()).goal("fetch-token")
 def log = ItSupport.buildLog(basedir)
-def help = log.substring(log.indexOf("cx-token:fetch-token"))
+def start = log.indexOf("cx-token:fetch-token")
+if (start < 0) {
+    throw new AssertionError("build.log has no help for cx-token:fetch-token")
+}
+def help = log.substring(start)
 def shown = [:]
 def current = null
 for (line in help.readLines()) {

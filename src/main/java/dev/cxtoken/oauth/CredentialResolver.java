@@ -1,8 +1,6 @@
 package dev.cxtoken.oauth;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the client credentials: first the settings.xml server, then environment variables (or their {@code _FILE}
@@ -55,8 +53,6 @@ public final class CredentialResolver {
         return new ClientCredentials(clientId, Secret.of(server.password().reveal().trim()), where);
     }
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
-
     /**
      * A CI settings.xml often says {@code <password>${env.GENESYS_CLIENT_SECRET}</password>}; when the variable is not
      * set (a protected CI variable on an unprotected branch, say), Maven leaves the expression as it is, and sending
@@ -64,18 +60,18 @@ public final class CredentialResolver {
      */
     private static void rejectUnresolved(String where, String element, String value)
             throws InvalidConfigurationException {
-        Matcher expression = value == null ? null : EXPRESSION.matcher(value.trim());
-        if (expression == null || !expression.matches()) {
+        if (!ServerCredentials.isUnresolvedExpression(value)) {
             return;
         }
-        String name = expression.group(1);
+        String expression = value.trim();
+        String name = expression.substring(2, expression.length() - 1);
         String cause = name.startsWith("env.")
                 ? "environment variable " + name.substring(4) + " is not set in this build (in GitLab CI, protected"
                         + " variables reach only protected branches and tags)"
                 : "property " + name + " is not defined";
-        throw new InvalidConfigurationException(where + " has <" + element + ">" + expression.group()
-                + "</" + element + ">, which Maven could not resolve: " + cause + ". Set it, or remove the server"
-                + " from this settings.xml to use the plugin's environment variables.");
+        throw new InvalidConfigurationException(where + " has <" + element + ">" + expression + "</" + element
+                + ">, which Maven could not resolve: " + cause + ". Set it, or remove the server from this"
+                + " settings.xml to use the plugin's environment variables.");
     }
 
     private static String placesLookedAt(FetchConfiguration config) {

@@ -30,6 +30,12 @@ final class SettingsServerCredentials implements ServerCredentialsSource {
         if (server == null) {
             return Optional.empty();
         }
+        if (ServerCredentials.isUnresolvedExpression(server.getPassword())
+                || ServerCredentials.isUnresolvedExpression(server.getUsername())) {
+            // The decrypter would take "${env.X}" for a damaged {encrypted} password; CredentialResolver names it.
+            String password = server.getPassword();
+            return Optional.of(new ServerCredentials(server.getUsername(), password == null ? null : Secret.of(password)));
+        }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         List<String> problems = new ArrayList<>();
         for (SettingsProblem problem : result.getProblems()) {

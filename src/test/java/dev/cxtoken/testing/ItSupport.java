@@ -39,8 +39,18 @@ public final class ItSupport {
         Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
         userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/oauth/token");
         userProperties.put("standin.baseUrl", server.baseUrl());
-        userProperties.put("settings.security", new File(basedir, "../../../src/it/settings-security.xml").getCanonicalPath());
+        useSettingsSecurity(context, basedir);
         return server;
+    }
+
+    /**
+     * Points the IT build at the master password of src/it/settings.xml's encrypted server. Every IT needs it on
+     * Maven 4, which decrypts all settings.xml passwords at start-up and stops when one cannot be decrypted.
+     */
+    @SuppressWarnings("unchecked")
+    public static void useSettingsSecurity(Map<String, Object> context, File basedir) throws IOException {
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("settings.security", new File(basedir, "../../../src/it/settings-security.xml").getCanonicalPath());
     }
 
     /**

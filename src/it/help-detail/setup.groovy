@@ -1,0 +1,2 @@
+dev.cxtoken.testing.ItSupport.useSettingsSecurity(context, basedir)
+return true
