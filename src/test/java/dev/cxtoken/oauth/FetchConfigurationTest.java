@@ -31,7 +31,21 @@ class FetchConfigurationTest {
     static List<BadInput> badInputs() {
         return Arrays.asList(
                 new BadInput("unknown provider", b -> b.provider("okta"), "Unknown provider 'okta'", "cxtoken.provider"),
-                new BadInput("cxone not yet", b -> b.provider("cxone"), "'cxone'", "not supported"),
+                new BadInput("cxone issuer over http to a remote host",
+                        b -> b.provider("cxone").tokenUrl(null).environment("http://cxone.niceincontact.com"),
+                        "CXone issuer", "not loopback", "cxtoken.environment"),
+                new BadInput("cxone issuer with a query", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("https://cxone.niceincontact.com/?tenant=1"), "must not contain a query",
+                        "cxtoken.environment"),
+                new BadInput("cxone issuer that is not a URL", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("cxone niceincontact com"), "CXone issuer", "not a valid URL"),
+                new BadInput("access key secret variable name that is a value",
+                        b -> b.provider("cxone").accessKeySecretEnv("Zm9v+YmFy="), "not an environment variable name",
+                        "cxtoken.accessKeySecretEnv"),
+                new BadInput("access key id variable name with a dash", b -> b.accessKeyIdEnv("CXONE-KEY"),
+                        "cxtoken.accessKeyIdEnv"),
+                new BadInput("access key server id with spaces", b -> b.accessKeyServerId("cxone key"),
+                        "cxtoken.accessKeyServerId"),
                 new BadInput("unknown environment", b -> b.provider("genesys").tokenUrl(null).environment("mypurecloud.co"),
                         "Unknown Genesys Cloud environment", "Did you mean 'mypurecloud.com'?"),
                 new BadInput("oauth2 without tokenUrl", b -> b.tokenUrl(null), "needs the token endpoint", "cxtoken.tokenUrl"),
@@ -107,6 +121,35 @@ class FetchConfigurationTest {
         assertEquals("oauth2", oauth2.serverId());
         assertEquals("OAUTH_CLIENT_ID", oauth2.clientIdEnv());
         assertEquals("OAUTH_CLIENT_SECRET", oauth2.clientSecretEnv());
+    }
+
+    @Test
+    void cxoneDefaultsAndIssuerSpellings() throws Exception {
+        FetchConfiguration config = FetchConfiguration.builder().provider("cxone").build();
+        assertEquals(Provider.CXONE, config.provider());
+        assertEquals("https://cxone.niceincontact.com", config.endpoint().issuer().toString());
+        assertTrue(config.endpoint().needsDiscovery());
+        assertEquals("cxone.niceincontact.com", config.endpoint().hostForDisplay());
+        assertEquals("cxone", config.serverId());
+        assertEquals("CXONE_CLIENT_ID", config.clientIdEnv());
+        assertEquals("CXONE_CLIENT_SECRET", config.clientSecretEnv());
+        assertEquals("cxone-access-key", config.accessKeyServerId());
+        assertEquals("CXONE_ACCESS_KEY_ID", config.accessKeyIdEnv());
+        assertEquals("CXONE_ACCESS_KEY_SECRET", config.accessKeySecretEnv());
+        String[][] spellings = {
+            {"cxone-gov.niceincontact.com", "https://cxone-gov.niceincontact.com"},
+            {" https://nicecxone-sov1.eu/ ", "https://nicecxone-sov1.eu"},
+            {"https://issuer.example.com/tenant-path/", "https://issuer.example.com/tenant-path"},
+            {"http://127.0.0.1:8080", "http://127.0.0.1:8080"},
+        };
+        for (String[] spelling : spellings) {
+            assertEquals(spelling[1], FetchConfiguration.builder().provider("cxone").environment(spelling[0]).build()
+                    .endpoint().issuer().toString(), spelling[0]);
+        }
+        FetchConfiguration explicit = FetchConfiguration.builder().provider("CXone")
+                .tokenUrl("https://cxone.niceincontact.com/auth/token").build();
+        assertEquals("https://cxone.niceincontact.com/auth/token", explicit.endpoint().tokenUri().toString());
+        assertTrue(!explicit.endpoint().needsDiscovery());
     }
 
     @Test
