@@ -47,6 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 public final class StandInTokenServer implements AutoCloseable {
+    /** The tenant every CXone id_token of this server names. */
+    public static final String CXONE_TENANT_ID = "11ee0000-0000-4000-8000-00000000cafe";
+    public static final String DEFAULT_ACCESS_KEY_ID = "standin-access-key";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "standin-access-key-secret";
+
     private final HttpServer server;
     private final String clientId;
     private final String clientSecret;
@@ -54,14 +59,10 @@ public final class StandInTokenServer implements AutoCloseable {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedIdTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger discoveryRequests = new AtomicInteger();
     private final AtomicInteger cxoneConfigurationRequests = new AtomicInteger();
-
-    /** The tenant every CXone id_token of this server names. */
-    public static final String CXONE_TENANT_ID = "11ee0000-0000-4000-8000-00000000cafe";
-    public static final String DEFAULT_ACCESS_KEY_ID = "standin-access-key";
-    public static final String DEFAULT_ACCESS_KEY_SECRET = "standin-access-key-secret";
 
     /** A server whose CXone access key is {@link #DEFAULT_ACCESS_KEY_ID} / {@link #DEFAULT_ACCESS_KEY_SECRET}. */
     public StandInTokenServer(int port, String clientId, String clientSecret, long expiresIn) throws IOException {
@@ -127,6 +128,11 @@ public final class StandInTokenServer implements AutoCloseable {
         return Set.copyOf(issued);
     }
 
+    /** Every CXone id_token this server handed out; the plugin reads them but must never write them anywhere. */
+    public Set<String> issuedIdTokens() {
+        return Set.copyOf(issuedIdTokens);
+    }
+
     private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
         tokenRequests.incrementAndGet();
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -185,9 +191,11 @@ public final class StandInTokenServer implements AutoCloseable {
         String claims = "{\"iss\":\"" + baseUrl() + "\",\"sub\":\"user:stand-in\",\"aud\":\"" + clientId
                 + "\",\"tenantId\":\"" + CXONE_TENANT_ID + "\",\"name\":\"stand-in user\",\"iat\":" + now
                 + ",\"exp\":" + (now + expiresIn) + "}";
+        String idToken = jwt(claims);
+        issuedIdTokens.add(idToken);
         send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + expiresIn + ",\"refresh_token\":\"standin-refresh-" + UUID.randomUUID() + "\",\"id_token\":\""
-                + jwt(claims) + "\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
+                + idToken + "\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
     }
 
     /** A JWT with the given claims. The signature is not a real one: clients only read the claims. */
