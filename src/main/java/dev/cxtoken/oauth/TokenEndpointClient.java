@@ -156,7 +156,7 @@ public final class TokenEndpointClient {
     }
 
     /** The deadline of a fetch starting now; exchanges that belong to one fetch share it. */
-    public Instant newDeadline() {
+    Instant newDeadline() {
         return clock.instant().plus(settings.timeout());
     }
 
@@ -164,7 +164,7 @@ public final class TokenEndpointClient {
         return fetch(request, newDeadline());
     }
 
-    public AccessToken fetch(TokenRequest request, Instant deadline) throws CxTokenException {
+    AccessToken fetch(TokenRequest request, Instant deadline) throws CxTokenException {
         Redactor redactor = new Redactor(request.secretForms());
         return execute(new Exchange<>("Token request", "token response", request.uri(), request.form(),
                 request.authorization(), redactor, TOKEN_ENDPOINT_ADVICE,

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -47,30 +45,6 @@ class CxoneLoginTest {
     private final ConcurrentHashMap<String, Object> buildStore = new ConcurrentHashMap<>();
     private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
     private final List<String> messages = new ArrayList<>();
-
-    /** A clock the test moves by hand, to make a cached token stale without waiting. */
-    private static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
 
     private void standardCredentials() {
         servers.put("cxone", new ServerCredentials(APP_ID, Secret.of(APP_SECRET)));
@@ -119,6 +93,13 @@ class CxoneLoginTest {
                 + "\"}");
     }
 
+    /** Scripts a login: the discovery document, a token whose id_token names the server and the tenant, the lookup. */
+    private static void scriptLogin(ScriptedHttpServer server, String accessToken, String tenantId,
+            ScriptedHttpServer.Reply lookup) {
+        String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"" + tenantId + "\"}";
+        server.enqueue(discovery(server), tokenWithIdToken(accessToken, claims), lookup);
+    }
+
     private static ScriptedHttpServer.Reply tokenWithIdToken(String accessToken, String claims) {
         return json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"refresh_token\":\"r-1\",\"id_token\":\"" + jwt(claims) + "\",\"issued_token_type\":"
@@ -161,10 +142,8 @@ class CxoneLoginTest {
     void sendsTheDocumentedRequests() throws Exception {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
-            String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"11ee-tenant\",\"exp\":1}";
-            server.enqueue(discovery(server), tokenWithIdToken("tok-cx", claims),
-                    json(200, "{\"area\":\"na1\",\"cluster\":\"B32\",\"domain\":\"niceincontact.com\","
-                            + "\"api_endpoint\":\"https://api-na1.niceincontact.com/\"}"));
+            scriptLogin(server, "tok-cx", "11ee-tenant", json(200, "{\"area\":\"na1\",\"cluster\":\"B32\","
+                    + "\"domain\":\"niceincontact.com\",\"api_endpoint\":\"https://api-na1.niceincontact.com/\"}"));
             TokenService.Outcome outcome = obtain(cxone(server.url("/")).build());
             assertEquals("tok-cx", outcome.token().value().reveal());
             assertEquals("https://api-na1.niceincontact.com", outcome.token().apiBaseUrl());
@@ -307,9 +286,7 @@ class CxoneLoginTest {
     void discoveryIsRetriedLikeATokenRequest() throws Exception {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(503, "{}"))) {
-            String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"t-1\"}";
-            server.enqueue(discovery(server), tokenWithIdToken("tok", claims),
-                    json(200, "{\"api_endpoint\":\"" + server.url("/api") + "\"}"));
+            scriptLogin(server, "tok", "t-1", json(200, "{\"api_endpoint\":\"" + server.url("/api") + "\"}"));
             TokenService.Outcome outcome = obtain(cxone(server.url("")).build());
             assertEquals(server.url("/api"), outcome.token().apiBaseUrl());
             assertEquals(4, server.requests().size());
@@ -355,9 +332,7 @@ class CxoneLoginTest {
     void aFailedConfigurationLookupStillPublishesTheToken() throws Exception {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
-            String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"unknown tenant\"}";
-            server.enqueue(discovery(server), tokenWithIdToken("tok-lookup", claims),
-                    json(404, "{\"error\":\"tenant not found\"}"));
+            scriptLogin(server, "tok-lookup", "unknown tenant", json(404, "{\"error\":\"tenant not found\"}"));
             TokenService.Outcome outcome = obtain(cxone(server.url("")).build());
             assertEquals("tok-lookup", outcome.token().value().reveal());
             assertNull(outcome.token().apiBaseUrl());
@@ -369,8 +344,7 @@ class CxoneLoginTest {
             assertNothingSecretIn("tok-lookup");
         }
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
-            String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"t\"}";
-            server.enqueue(discovery(server), tokenWithIdToken("tok", claims), json(200, "{\"area\":\"na1\"}"));
+            scriptLogin(server, "tok", "t", json(200, "{\"area\":\"na1\"}"));
             assertNull(obtain(cxone(server.url("")).build()).token().apiBaseUrl());
             assertTrue(log.lines.get(log.lines.size() - 1).contains("has no api_endpoint; its fields are [area]"),
                     log.lines.toString());
@@ -390,9 +364,7 @@ class CxoneLoginTest {
         }
         log.lines.clear();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
-            String claims = "{\"iss\":\"" + server.url("") + "\",\"tenantId\":\"t\"}";
-            server.enqueue(discovery(server), tokenWithIdToken("tok", claims),
-                    json(200, "{\"api_endpoint\":\"http://api.example.com\"}"));
+            scriptLogin(server, "tok", "t", json(200, "{\"api_endpoint\":\"http://api.example.com\"}"));
             assertNull(obtain(cxone(server.url("")).build()).token().apiBaseUrl());
             assertTrue(log.lines.get(0).contains("'http://api.example.com' uses plain http"), log.lines.get(0));
         }
@@ -401,7 +373,7 @@ class CxoneLoginTest {
     @Test
     void oneDiscoveryPerBuildEvenWhenTheTokenIsRefreshed() throws Exception {
         standardCredentials();
-        ManualClock clock = new ManualClock();
+        Fixtures.ManualClock clock = new Fixtures.ManualClock();
         try (StandInTokenServer server = standIn()) {
             FetchConfiguration config = cxone(server.baseUrl()).build();
             TokenService.Outcome first = service(config, clock).obtain(config, false);

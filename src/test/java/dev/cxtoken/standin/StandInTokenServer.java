@@ -133,15 +133,26 @@ public final class StandInTokenServer implements AutoCloseable {
         return Set.copyOf(issuedIdTokens);
     }
 
-    private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
+    /**
+     * Counts a token request and reads its form; answers and returns null when it is not a POST of the given grant.
+     */
+    private Map<String, String> tokenForm(HttpExchange exchange, String grantType) throws IOException {
         tokenRequests.incrementAndGet();
         if (!"POST".equals(exchange.getRequestMethod())) {
             send(exchange, 405, "{\"error\":\"invalid_request\",\"error_description\":\"POST only\"}");
-            return;
+            return null;
         }
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!"client_credentials".equals(form.get("grant_type"))) {
+        if (!grantType.equals(form.get("grant_type"))) {
             send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+            return null;
+        }
+        return form;
+    }
+
+    private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
+        Map<String, String> form = tokenForm(exchange, "client_credentials");
+        if (form == null) {
             return;
         }
         String[] pair = credentials(exchange.getRequestHeaders().getFirst("Authorization"), form, rfc6749);
@@ -164,14 +175,8 @@ public final class StandInTokenServer implements AutoCloseable {
     }
 
     private void cxoneToken(HttpExchange exchange) throws IOException {
-        tokenRequests.incrementAndGet();
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "{\"error\":\"invalid_request\",\"error_description\":\"POST only\"}");
-            return;
-        }
-        Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!"password".equals(form.get("grant_type"))) {
-            send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+        Map<String, String> form = tokenForm(exchange, "password");
+        if (form == null) {
             return;
         }
         String[] application = credentials(exchange.getRequestHeaders().getFirst("Authorization"), form, false);
