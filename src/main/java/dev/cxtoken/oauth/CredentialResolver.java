@@ -72,7 +72,8 @@ public final class CredentialResolver {
                 ? "No " + pair.owner + " secret found" : "No " + pair.owner + " credentials found";
         throw new MissingCredentialsException(missing + " for " + pair.user + ". Looked in: " + placesLookedAt(pair)
                 + ". Add a <server> with id '" + pair.serverId + "' to settings.xml (username = " + pair.owner
-                + " id, password = " + pair.owner + " secret), or set " + pair.idEnv + " and " + pair.secretEnv + ".");
+                + " id, password = " + pair.owner + " secret; parameter " + pair.serverParameter + ", property cxtoken."
+                + pair.serverParameter + ", picks another id), or set " + pair.idEnv + " and " + pair.secretEnv + ".");
     }
 
     private static ClientCredentials fromServer(Pair pair, ServerCredentials server) throws CxTokenException {
@@ -92,8 +93,7 @@ public final class CredentialResolver {
     }
 
     private static String placesLookedAt(Pair pair) {
-        return "settings.xml server '" + pair.serverId + "' (parameter " + pair.serverParameter + ", property cxtoken."
-                + pair.serverParameter + "; not found), environment variables " + pair.idEnv + " / "
+        return "settings.xml server '" + pair.serverId + "' (not found), environment variables " + pair.idEnv + " / "
                 + pair.idEnv + "_FILE and " + pair.secretEnv + " / " + pair.secretEnv + "_FILE (not set)"
                 + (pair.hasIdParameter ? ", parameter clientId (property cxtoken.clientId)"
                         + (pair.idParameter == null ? " (not set)" : "") : "");
