@@ -26,13 +26,13 @@ public final class CredentialResolver {
         /** The id given as a parameter, or null; only client ids have such a parameter. */
         final String idParameter;
         final boolean hasIdParameter;
-        /** "client" or "CXone access key": what the id and secret belong to. */
+        /** "client", "application client" or "access key": what the id and secret belong to. */
         final String owner;
         /** Who uses the pair, for the "not found" message: "provider 'genesys'". */
         final String user;
 
-        Pair(String serverId, String serverParameter, String idEnv, String secretEnv, String idParameter, boolean hasIdParameter, String owner,
-                String user) {
+        Pair(String serverId, String serverParameter, String idEnv, String secretEnv, String idParameter,
+                boolean hasIdParameter, String owner, String user) {
             this.serverId = serverId;
             this.serverParameter = serverParameter;
             this.idEnv = idEnv;
@@ -47,14 +47,14 @@ public final class CredentialResolver {
     /** The client id and secret (for CXone: the registered application's). */
     public ClientCredentials resolve(FetchConfiguration config) throws CxTokenException {
         String owner = config.provider() == Provider.CXONE ? "application client" : "client";
-        return resolve(new Pair(config.serverId(), "serverId", config.clientIdEnv(), config.clientSecretEnv(), config.clientId(),
-                true, owner, "provider '" + config.provider().id() + "'"));
+        return resolve(new Pair(config.serverId(), "serverId", config.clientIdEnv(), config.clientSecretEnv(),
+                config.clientId(), true, owner, "provider '" + config.provider().id() + "'"));
     }
 
     /** The CXone access key: its id travels as the password grant's username, its secret as the password. */
     public ClientCredentials resolveAccessKey(FetchConfiguration config) throws CxTokenException {
-        return resolve(new Pair(config.accessKeyServerId(), "accessKeyServerId", config.accessKeyIdEnv(), config.accessKeySecretEnv(), null,
-                false, "access key", "provider 'cxone'"));
+        return resolve(new Pair(config.accessKeyServerId(), "accessKeyServerId", config.accessKeyIdEnv(),
+                config.accessKeySecretEnv(), null, false, "access key", "provider 'cxone'"));
     }
 
     private ClientCredentials resolve(Pair pair) throws CxTokenException {

@@ -114,6 +114,8 @@ public final class TokenEndpointClient {
     private static final class Exchange<T> {
         /** Starts messages: "Token request", "OpenID discovery request". */
         final String action;
+        /** What the exchange is after, for "No token from ...": "token", "discovery document". */
+        final String result;
         /** What a good answer is: "token response", "discovery document". */
         final String answer;
         final URI uri;
@@ -126,9 +128,10 @@ public final class TokenEndpointClient {
         final AnswerReader<T> reader;
         final Refusal refusal;
 
-        Exchange(String action, String answer, URI uri, Map<String, String> form, Secret authorization,
+        Exchange(String action, String result, String answer, URI uri, Map<String, String> form, Secret authorization,
                 Redactor redactor, String targetAdvice, AnswerReader<T> reader, Refusal refusal) {
             this.action = action;
+            this.result = result;
             this.answer = answer;
             this.uri = uri;
             this.form = form;
@@ -166,7 +169,7 @@ public final class TokenEndpointClient {
 
     AccessToken fetch(TokenRequest request, Instant deadline) throws CxTokenException {
         Redactor redactor = new Redactor(request.secretForms());
-        return execute(new Exchange<>("Token request", "token response", request.uri(), request.form(),
+        return execute(new Exchange<>("Token request", "token", "token response", request.uri(), request.form(),
                 request.authorization(), redactor, TOKEN_ENDPOINT_ADVICE,
                 (status, json) -> parseToken(request, status, json),
                 (status, contentType, body, json) -> rejected(request, status, contentType, body, json, redactor)),
@@ -184,7 +187,8 @@ public final class TokenEndpointClient {
     JsonObject getJson(URI uri, String action, String answer, String targetAdvice, List<String> secretForms,
             Instant deadline) throws CxTokenException {
         Redactor redactor = new Redactor(secretForms);
-        return execute(new Exchange<>(action, answer, uri, null, null, redactor, targetAdvice, (status, json) -> json,
+        return execute(new Exchange<>(action, answer, answer, uri, null, null, redactor, targetAdvice,
+                (status, json) -> json,
                 (status, contentType, body, json) -> new TokenRequestRejectedException(action + " to " + uri
                         + " was rejected: " + describeAnswer(status, contentType, body, redactor) + ". "
                         + targetAdvice + ".")),
@@ -213,7 +217,7 @@ public final class TokenEndpointClient {
                 Duration left = Duration.between(clock.instant(), deadline);
                 RetryPolicy.Decision decision = retryPolicy.afterFailure(attempt, failure.retryAfter, left);
                 if (!decision.retry()) {
-                    throw new TokenEndpointException("No " + exchange.answer + " from " + exchange.uri + ": "
+                    throw new TokenEndpointException("No " + exchange.result + " from " + exchange.uri + ": "
                             + failure.reason + "; " + decision.stopReason + ". " + adviceForUnavailableServer());
                 }
                 log.warn(exchange.action + " attempt " + attempt + " of " + settings.maxAttempts() + " to "
@@ -513,7 +517,7 @@ public final class TokenEndpointClient {
     }
 
     private TokenEndpointException timedOut(Exchange<?> exchange, int attempts, String detail) {
-        return new TokenEndpointException("No " + exchange.answer + " from " + exchange.uri + " within the timeout of "
+        return new TokenEndpointException("No " + exchange.result + " from " + exchange.uri + " within the timeout of "
                 + settings.timeout().getSeconds() + " s (" + detail + "; " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " in all). " + adviceForUnavailableServer());
     }

@@ -92,7 +92,8 @@ public final class TokenRequest {
     static String cacheKey(FetchConfiguration config, ClientCredentials credentials, ClientCredentials accessKey) {
         return String.join("\n", config.endpoint().identity(), grantType(accessKey),
                 config.clientAuthentication().name(), credentials.clientId(), credentials.secret().fingerprint(),
-                accessKey == null ? "" : accessKey.clientId(), accessKey == null ? "" : accessKey.secret().fingerprint(),
+                accessKey == null ? "" : accessKey.clientId(),
+                accessKey == null ? "" : accessKey.secret().fingerprint(),
                 String.join(" ", config.scopes()), config.extraParameters().toString());
     }
 
@@ -127,7 +128,9 @@ public final class TokenRequest {
         return grantType;
     }
 
-    /** The form fields in sending order. May contain the client secret (client_secret_post) or the access key secret. */
+    /**
+     * The form fields in sending order. May contain the client secret (client_secret_post) or the access key secret.
+     */
     public Map<String, String> form() {
         return form;
     }

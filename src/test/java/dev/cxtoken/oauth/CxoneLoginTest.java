@@ -421,7 +421,8 @@ class CxoneLoginTest {
     @Test
     void missingPairsAreNamedWithEveryPlaceLookedAt() throws Exception {
         try (StandInTokenServer server = standIn()) {
-            MissingCredentialsException both = fails(MissingCredentialsException.class, cxone(server.baseUrl()).build());
+            MissingCredentialsException both =
+                    fails(MissingCredentialsException.class, cxone(server.baseUrl()).build());
             for (String place : new String[] {"No application client credentials found for provider 'cxone'",
                 "settings.xml server 'cxone'", "CXONE_CLIENT_ID_FILE", "CXONE_CLIENT_SECRET_FILE", "cxtoken.clientId",
                 "No access key credentials found", "settings.xml server 'cxone-access-key'",
