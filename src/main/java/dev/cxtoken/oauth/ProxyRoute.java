@@ -122,19 +122,23 @@ public final class ProxyRoute {
         return false;
     }
 
+    /** The context attribute where the route planner leaves the proxy it chose, for messages about that proxy. */
+    static final String CHOSEN_PROXY = "dev.cxtoken.chosen-proxy";
+
     HttpClientBuilder configure(HttpClientBuilder builder) {
         if (proxy == null) {
             return builder.setRoutePlanner(new SystemDefaultRoutePlanner(jvmSelector) {
                 @Override
                 protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
-                    return bypasses(target.getHostName()) ? null : super.determineProxy(target, context);
+                    return chosen(bypasses(target.getHostName()) ? null : super.determineProxy(target, context),
+                            context);
                 }
             });
         }
         builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxy) {
             @Override
             protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-                return bypasses(target.getHostName()) ? null : proxy;
+                return chosen(bypasses(target.getHostName()) ? null : proxy, context);
             }
         });
         if (username != null && !username.isEmpty() && password != null) {
@@ -144,5 +148,10 @@ public final class ProxyRoute {
             builder.setDefaultCredentialsProvider(credentials);
         }
         return builder;
+    }
+
+    private static HttpHost chosen(HttpHost proxyHost, HttpContext context) {
+        context.setAttribute(CHOSEN_PROXY, proxyHost);
+        return proxyHost;
     }
 }

@@ -35,7 +35,6 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -293,8 +292,8 @@ public final class TokenEndpointClient {
         int status = response.getCode();
         String contentType = contentTypeOf(response);
         String body = readBounded(response.getEntity(), post, request, status, contentType);
-        RouteInfo route = context.getHttpRoute();
-        HttpHost proxyHost = route == null ? null : route.getProxyHost();
+        Object chosen = context.getAttribute(ProxyRoute.CHOSEN_PROXY);
+        HttpHost proxyHost = chosen instanceof HttpHost ? (HttpHost) chosen : null;
         String what = "the proxy " + (proxyHost == null ? "" : proxyHost.getHostName() + ":" + proxyHost.getPort() + " ")
                 + "(" + proxy.source() + ") answered " + describeAnswer(status, contentType, body, redactor)
                 + " instead of opening a tunnel to " + request.uri().getHost();
