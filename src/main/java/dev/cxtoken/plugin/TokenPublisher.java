@@ -3,6 +3,7 @@ package dev.cxtoken.plugin;
 import dev.cxtoken.oauth.AccessToken;
 import dev.cxtoken.oauth.FetchConfiguration;
 import dev.cxtoken.oauth.TokenService;
+import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Properties;
@@ -26,11 +27,17 @@ final class TokenPublisher {
         }
     }
 
-    static String summary(FetchConfiguration config, TokenService.Outcome outcome) {
+    /**
+     * @param tokenFile where the token was written, or null
+     * @param masked whether the token was registered with GitHub Actions' log masking
+     */
+    static String summary(FetchConfiguration config, TokenService.Outcome outcome, Path tokenFile, boolean masked) {
         return (outcome.fetched() ? "Fetched" : "Reused") + " " + config.provider().id() + " token from "
                 + config.endpoint().hostForDisplay() + " for client " + outcome.credentials().abbreviatedClientId()
                 + " (credentials from " + outcome.credentials().source() + "), valid until "
                 + DateTimeFormatter.ISO_INSTANT.format(outcome.token().expiresAt().truncatedTo(ChronoUnit.SECONDS))
-                + "; published as ${" + config.tokenProperty() + "}.";
+                + "; published as ${" + config.tokenProperty() + "}"
+                + (tokenFile == null ? "" : ", written to " + tokenFile)
+                + (masked ? "; masked in the GitHub Actions log" : "") + ".";
     }
 }
