@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
@@ -36,6 +38,22 @@ public final class SettingsEncryption {
             Files.write(file, ("<settingsSecurity>\n  <master>" + master + "</master>\n</settingsSecurity>\n")
                     .getBytes(StandardCharsets.UTF_8));
             return new SettingsEncryption(masterPassword, file, cipher);
+        } catch (PlexusCipherException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Uses an existing settings-security.xml, such as the one every IT build reads. */
+    public static SettingsEncryption existing(Path securityFile) throws IOException {
+        String xml = new String(Files.readAllBytes(securityFile), StandardCharsets.UTF_8);
+        Matcher master = Pattern.compile("<master>\\s*(\\{[^<]*})\\s*</master>").matcher(xml);
+        if (!master.find()) {
+            throw new IOException("No <master> in " + securityFile);
+        }
+        try {
+            DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+            return new SettingsEncryption(cipher.decryptDecorated(master.group(1),
+                    DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION), securityFile, cipher);
         } catch (PlexusCipherException e) {
             throw new IOException(e);
         }
