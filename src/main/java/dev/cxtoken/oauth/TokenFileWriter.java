@@ -72,6 +72,11 @@ public final class TokenFileWriter {
             return Optional.empty();
         }
         String value = configured.trim();
+        if (value.contains("${")) {
+            throw new InvalidConfigurationException("tokenFile '" + value + "'" + WHERE + " still contains an"
+                    + " expression: a property or environment variable in it is not set. Set it, or configure"
+                    + " tokenFile only where it is (a CI profile, or -Dcxtoken.tokenFile on the CI command line).");
+        }
         Path target;
         try {
             target = baseDir.resolve(Paths.get(value)).toAbsolutePath().normalize();

@@ -124,6 +124,14 @@ class TokenFileWriterTest {
     }
 
     @Test
+    void unresolvedExpressionIsRejectedRatherThanCreatedAsAFolder() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> TokenFileWriter.resolve("${env.RUNNER_TEMP}/cx-token", dir));
+        assertTrue(e.getMessage().startsWith("tokenFile '${env.RUNNER_TEMP}/cx-token' (parameter tokenFile, property"
+                + " cxtoken.tokenFile) still contains an expression"), e.getMessage());
+    }
+
+    @Test
     void directoryAsTargetIsRejectedBeforeAnythingIsSent() throws Exception {
         Files.createDirectories(dir.resolve("tokens"));
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
