@@ -51,7 +51,8 @@ public final class ProxyRoute {
 
     /** Like {@link #jvmDefault()} with another selector, so tests need not set JVM-wide proxy properties. */
     static ProxyRoute jvmDefault(ProxySelector selector) {
-        return new ProxyRoute(null, null, null, new ArrayList<>(), selector, "JVM proxy settings such as https.proxyHost");
+        return new ProxyRoute(null, null, null, new ArrayList<>(), selector,
+                "JVM proxy settings such as https.proxyHost");
     }
 
     /**

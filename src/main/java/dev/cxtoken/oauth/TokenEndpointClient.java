@@ -294,7 +294,8 @@ public final class TokenEndpointClient {
         String body = readBounded(response.getEntity(), post, request, status, contentType);
         Object chosen = context.getAttribute(ProxyRoute.CHOSEN_PROXY);
         HttpHost proxyHost = chosen instanceof HttpHost ? (HttpHost) chosen : null;
-        String what = "the proxy " + (proxyHost == null ? "" : proxyHost.getHostName() + ":" + proxyHost.getPort() + " ")
+        String what = "the proxy "
+                + (proxyHost == null ? "" : proxyHost.getHostName() + ":" + proxyHost.getPort() + " ")
                 + "(" + proxy.source() + ") answered " + describeAnswer(status, contentType, body, redactor)
                 + " instead of opening a tunnel to " + request.uri().getHost();
         if (status >= 500) {

@@ -174,7 +174,8 @@ public final class TokenFileWriter {
     private static TokenFileException failure(Path file, Path directory, IOException e) {
         if (e instanceof AccessDeniedException) {
             String denied = ((FileSystemException) e).getFile();
-            boolean temporary = denied != null && denied.startsWith(directory.resolve("." + file.getFileName()).toString());
+            boolean temporary = denied != null
+                    && denied.startsWith(directory.resolve("." + file.getFileName()).toString());
             return new TokenFileException(file, "this user may not write to " + (temporary ? directory : denied),
                     "Choose a directory the user running Maven may write to, such as ${env.RUNNER_TEMP} on GitHub"
                             + " Actions.");

@@ -92,7 +92,7 @@ class ProxyRouteTest {
     /** Neither the secret in any form, nor the Basic header, nor the token crossed the proxy in the clear. */
     private void assertProxySawNoSecrets() {
         String seen = proxy.relayedBytes() + proxy.exchanges().stream()
-                .map(x -> x.target + x.headers).reduce("", String::concat);
+                .map(x -> x.request.target + x.request.headers).reduce("", String::concat);
         assertFalse(lastRequest.secretForms().isEmpty());
         for (String secret : lastRequest.secretForms()) {
             assertFalse(seen.contains(secret), "the proxy saw a form of the client secret or the Basic header");
@@ -107,9 +107,9 @@ class ProxyRouteTest {
         assertEquals(TOKEN, token.value().reveal());
         List<RecordingProxy.Exchange> exchanges = proxy.exchanges();
         assertEquals(1, exchanges.size(), exchanges.toString());
-        assertEquals("CONNECT", exchanges.get(0).method);
-        assertEquals(TestPki.TEST_HOST + ":443", exchanges.get(0).target);
-        assertNull(exchanges.get(0).header("authorization"), "the client's credentials stay inside the tunnel");
+        assertEquals("CONNECT", exchanges.get(0).request.method);
+        assertEquals(TestPki.TEST_HOST + ":443", exchanges.get(0).request.target);
+        assertNull(exchanges.get(0).request.header("authorization"), "the client's credentials stay inside the tunnel");
         assertEquals(1, server.requests().size());
         assertEquals("/oauth2/token", server.requests().get(0).target);
         assertTrue(proxy.relayedBytes().length() > 500, "the TLS exchange passed through the proxy");
@@ -125,11 +125,12 @@ class ProxyRouteTest {
         List<RecordingProxy.Exchange> exchanges = proxy.exchanges();
         assertEquals(2, exchanges.size(), exchanges.toString());
         assertEquals(407, exchanges.get(0).status);
-        assertNull(exchanges.get(0).header("proxy-authorization"), "credentials go only where a challenge asks");
+        assertNull(exchanges.get(0).request.header("proxy-authorization"),
+                "credentials go only where a challenge asks");
         assertEquals(200, exchanges.get(1).status);
         String proxyAuthorization = Base64.getEncoder().encodeToString(
                 "proxy-user:proxy-pässword".getBytes(StandardCharsets.UTF_8));
-        assertEquals("Basic " + proxyAuthorization, exchanges.get(1).header("proxy-authorization"));
+        assertEquals("Basic " + proxyAuthorization, exchanges.get(1).request.header("proxy-authorization"));
         assertProxySawNoSecrets();
         // HttpClient logs at debug here, as under mvn -X: the proxy password must not be among its lines.
         String debugLog = Files.readString(Paths.get("target", "httpclient-debug.log"), StandardCharsets.UTF_8);
@@ -231,7 +232,7 @@ class ProxyRouteTest {
         }
         assertEquals(200, connection.getResponseCode());
         connection.disconnect();
-        assertEquals("Basic c2VlbjpieS1wcm94eQ==", proxy.exchanges().get(0).header("authorization"));
+        assertEquals("Basic c2VlbjpieS1wcm94eQ==", proxy.exchanges().get(0).request.header("authorization"));
         assertTrue(proxy.relayedBytes().contains(TOKEN), "a plain-http token passes a proxy in the clear");
     }
 
@@ -242,7 +243,7 @@ class ProxyRouteTest {
         AccessToken token = fetch(TOKEN_URL, ProxyRoute.jvmDefault(selector(proxy, asked)), new TestDns());
         assertEquals(TOKEN, token.value().reveal());
         assertEquals(List.of(URI.create("https://" + TestPki.TEST_HOST)), asked);
-        assertEquals("CONNECT", proxy.exchanges().get(0).method);
+        assertEquals("CONNECT", proxy.exchanges().get(0).request.method);
     }
 
     @Test
@@ -267,8 +268,8 @@ class ProxyRouteTest {
                 TOKEN_URL);
         assertEquals(0, result.exitCode, result.toString());
         assertEquals(1, proxy.exchanges().size(), proxy.exchanges().toString());
-        assertEquals("CONNECT", proxy.exchanges().get(0).method);
-        assertEquals(TestPki.TEST_HOST + ":443", proxy.exchanges().get(0).target);
+        assertEquals("CONNECT", proxy.exchanges().get(0).request.method);
+        assertEquals(TestPki.TEST_HOST + ":443", proxy.exchanges().get(0).request.target);
         assertEquals(1, server.requests().size());
     }
 

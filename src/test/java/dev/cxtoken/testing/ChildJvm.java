@@ -2,6 +2,8 @@ package dev.cxtoken.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,19 +46,30 @@ public final class ChildJvm {
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return runProcess(command, "the child JVM");
+    }
+
+    /** Runs a command with no input, waiting at most 60 s; returns its exit code and its output and errors. */
+    static Result runProcess(List<String> command, String what) throws IOException {
+        // Output goes to a file, so a process that keeps its output open cannot outlast the wait.
+        Path output = Files.createTempFile("process-output", ".txt");
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            process.getOutputStream().close(); // a tool must never wait for an answer at a prompt
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException(what + " did not finish within 60 s: " + Files.readString(output));
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                throw new IOException("The child JVM did not finish within 60 s: " + output);
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + what, e);
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the child JVM", e);
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(process.exitValue(), output);
     }
 }

@@ -37,7 +37,8 @@ public final class PipelineItSupport {
         Path base = basedir.toPath().toAbsolutePath();
         TestPki pki = TestPki.create(Files.createDirectories(base.resolve("tls")));
         TlsFront front = new TlsFront(pki.serverContext(), server.port());
-        RecordingProxy proxy = new RecordingProxy(PROXY_USER, PROXY_PASSWORD).route(TestPki.TEST_HOST, 443, front.port());
+        RecordingProxy proxy =
+                new RecordingProxy(PROXY_USER, PROXY_PASSWORD).route(TestPki.TEST_HOST, 443, front.port());
         context.put("tlsFront", front);
         context.put("proxy", proxy);
 
@@ -82,12 +83,12 @@ public final class PipelineItSupport {
                 .encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < exchanges.size(); i++) {
             RecordingProxy.Exchange exchange = exchanges.get(i);
-            ItSupport.assertEquals("CONNECT " + TestPki.TEST_HOST + ":443", exchange.method + " " + exchange.target,
-                    "proxy request " + i);
+            ItSupport.assertEquals("CONNECT " + TestPki.TEST_HOST + ":443",
+                    exchange.request.method + " " + exchange.request.target, "proxy request " + i);
             boolean challenge = i % 2 == 0;
             ItSupport.assertEquals(challenge ? 407 : 200, exchange.status, "proxy answer " + i);
             if (!challenge) {
-                ItSupport.assertEquals(expectedAuthorization, exchange.header("proxy-authorization"),
+                ItSupport.assertEquals(expectedAuthorization, exchange.request.header("proxy-authorization"),
                         "Proxy-Authorization " + i);
             }
         }
@@ -118,7 +119,8 @@ public final class PipelineItSupport {
                     relativePath + " permissions");
             for (String directory : createdDirectories) {
                 ItSupport.assertEquals("rwx------", PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(basedir.toPath().resolve(directory))), directory + " permissions");
+                        Files.getPosixFilePermissions(basedir.toPath().resolve(directory))),
+                        directory + " permissions");
             }
         }
         try (Stream<Path> siblings = Files.list(file.getParent())) {

@@ -34,7 +34,8 @@ public final class SettingsEncryption {
         try {
             DefaultPlexusCipher cipher = new DefaultPlexusCipher();
             Path file = dir.resolve("settings-security.xml");
-            String master = cipher.encryptAndDecorate(masterPassword, DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION);
+            String master =
+                    cipher.encryptAndDecorate(masterPassword, DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION);
             Files.write(file, ("<settingsSecurity>\n  <master>" + master + "</master>\n</settingsSecurity>\n")
                     .getBytes(StandardCharsets.UTF_8));
             return new SettingsEncryption(masterPassword, file, cipher);

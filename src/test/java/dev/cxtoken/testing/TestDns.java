@@ -19,7 +19,8 @@ public final class TestDns implements DnsResolver {
     private final Set<String> loopbackNames;
 
     public TestDns(String... loopbackNames) {
-        this.loopbackNames = Arrays.stream(loopbackNames).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.loopbackNames =
+                Arrays.stream(loopbackNames).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.cxtoken.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,7 +10,6 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -118,21 +116,9 @@ public final class TestPki {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(Arrays.asList(args));
         command.addAll(Arrays.asList("-storetype", "PKCS12", "-storepass", PASSWORD));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close(); // keytool must never wait for an answer at a prompt
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("keytool " + args[0] + " did not finish within 60 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running keytool", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
+        ChildJvm.Result result = ChildJvm.runProcess(command, "keytool " + args[0]);
+        if (result.exitCode != 0) {
+            throw new IOException("keytool " + String.join(" ", args) + " failed: " + result.output);
         }
     }
 }
