@@ -48,6 +48,17 @@ public final class ItSupport {
         return server;
     }
 
+    /**
+     * The usual verify.groovy: stops the server, checks the number of token requests, that build.log holds each
+     * expected text, and that no secret or token leaked anywhere.
+     */
+    public static void verifyBuilds(Map<String, Object> context, File basedir, int expectedTokenRequests,
+            String... expectedLogTexts) throws IOException {
+        assertEquals(expectedTokenRequests, stop(context), "token requests");
+        assertLogContains(basedir, expectedLogTexts);
+        assertNoSecrets(context, basedir);
+    }
+
     public static StandInTokenServer server(Map<String, Object> context) {
         return (StandInTokenServer) context.get("standin");
     }
