@@ -32,8 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -44,15 +47,19 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -78,6 +85,8 @@ public final class TokenEndpointClient {
     private final RetryPolicy retryPolicy;
     private final String userAgent;
     private final ProxyRoute proxy;
+    private final TlsSocketStrategy tls;
+    private final DnsResolver dns;
 
     /** Waits between attempts; tests may substitute their own. */
     @FunctionalInterface
@@ -87,8 +96,22 @@ public final class TokenEndpointClient {
         Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
     }
 
+    /**
+     * A client that trusts what the JVM trusts: its default trust store, which {@code -Djavax.net.ssl.trustStore}
+     * replaces. Certificate and host name checks are always on; there is deliberately no way to turn them off.
+     */
     public TokenEndpointClient(HttpSettings settings, Clock clock, Sleeper sleeper, DoubleSupplier jitter,
             TokenLog log, String userAgent, ProxyRoute proxy) {
+        this(settings, clock, sleeper, jitter, log, userAgent, proxy, DefaultClientTlsStrategy.createSystemDefault(),
+                SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /**
+     * For tests: trust comes from the given TLS strategy and names from the given resolver, so a test can trust its own
+     * CA and name its own hosts without changing JVM-wide state.
+     */
+    TokenEndpointClient(HttpSettings settings, Clock clock, Sleeper sleeper, DoubleSupplier jitter, TokenLog log,
+            String userAgent, ProxyRoute proxy, TlsSocketStrategy tls, DnsResolver dns) {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -96,6 +119,8 @@ public final class TokenEndpointClient {
         this.retryPolicy = new RetryPolicy(settings.maxAttempts(), jitter);
         this.userAgent = userAgent;
         this.proxy = proxy;
+        this.tls = tls;
+        this.dns = dns;
     }
 
     /** Reads the JSON object of a 2xx answer into the exchange's result. */
@@ -246,7 +271,11 @@ public final class TokenEndpointClient {
         ScheduledFuture<?> cancel = watchdog.schedule(request::cancel, remaining.toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, request, null);
+            HttpClientContext context = HttpClientContext.create();
+            response = client.executeOpen(null, request, context);
+            if (answeredByProxy(exchange, context)) {
+                return proxyRefusal(response, request, exchange, context);
+            }
             return interpret(response, request, exchange);
         } catch (IOException e) {
             if (request.isCancelled()) {
@@ -299,7 +328,8 @@ public final class TokenEndpointClient {
     private CloseableHttpClient buildClient(Instant deadline) {
         HttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                .setTlsSocketStrategy(tls)
+                .setDnsResolver(dns)
                 // Resolved per connection, so a late attempt's connect timeout never outlives the deadline.
                 .setConnectionConfigResolver(route -> {
                     Duration remaining = Duration.between(clock.instant(), deadline);
@@ -355,6 +385,35 @@ public final class TokenEndpointClient {
         throw new TokenEndpointException(exchange.action + " to " + exchange.uri + " failed: "
                 + describeAnswer(status, contentType, body, redactor) + ". The server is misbehaving; try again later"
                 + " or contact its operator.");
+    }
+
+    /**
+     * When a proxy refuses a CONNECT, HttpClient hands back the proxy's answer as if the endpoint had sent it. An https
+     * exchange without a TLS session can only be such an answer.
+     */
+    private static boolean answeredByProxy(Exchange<?> exchange, HttpClientContext context) {
+        return "https".equalsIgnoreCase(exchange.uri.getScheme()) && context.getSSLSession() == null;
+    }
+
+    private Object proxyRefusal(ClassicHttpResponse response, HttpUriRequestBase request, Exchange<?> exchange,
+            HttpClientContext context) throws IOException, CxTokenException {
+        int status = response.getCode();
+        String contentType = contentTypeOf(response);
+        String body = readBounded(response.getEntity(), request, exchange, status, contentType);
+        Object chosen = context.getAttribute(ProxyRoute.CHOSEN_PROXY);
+        HttpHost proxyHost = chosen instanceof HttpHost ? (HttpHost) chosen : null;
+        String what = "the proxy "
+                + (proxyHost == null ? "" : proxyHost.getHostName() + ":" + proxyHost.getPort() + " ")
+                + "(" + proxy.source() + ") answered " + describeAnswer(status, contentType, body, exchange.redactor)
+                + " instead of opening a tunnel to " + exchange.uri.getHost();
+        if (status >= 500) {
+            return new RetryableFailure(what, retryAfter(response).orElse(null));
+        }
+        String advice = status == 407 ? proxy.authenticationAdvice()
+                : "The proxy does not let this machine reach that host: ask its operators to allow it, or list the"
+                        + " host in the proxy's nonProxyHosts if it is reachable without the proxy.";
+        throw new TokenRequestRejectedException(exchange.action + " to " + exchange.uri + " failed: " + what + ". "
+                + advice);
     }
 
     private AccessToken parseToken(TokenRequest request, int status, JsonObject json) throws TokenEndpointException {
@@ -476,9 +535,13 @@ public final class TokenEndpointClient {
                     + " and this machine's DNS and proxy settings)";
         }
         if (e instanceof ConnectTimeoutException) {
-            return "no connection to " + host + " within " + settings.connectTimeout().getSeconds() + " s";
+            return "no connection to " + firstHop(((ConnectTimeoutException) e).getHost(), exchange) + " within "
+                    + settings.connectTimeout().getSeconds() + " s";
         }
-        if (e instanceof HttpHostConnectException || e instanceof ConnectException) {
+        if (e instanceof HttpHostConnectException) {
+            return "connection to " + firstHop(((HttpHostConnectException) e).getHost(), exchange) + " refused";
+        }
+        if (e instanceof ConnectException) {
             return "connection to " + host + " refused";
         }
         if (e instanceof NoRouteToHostException) {
@@ -501,19 +564,46 @@ public final class TokenEndpointClient {
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
+    /** The endpoint itself, or the proxy in front of it, whichever the failed connection was meant for. */
+    private String firstHop(NamedEndpoint endpoint, Exchange<?> exchange) {
+        if (endpoint == null || endpoint.getHostName().equalsIgnoreCase(exchange.uri.getHost())) {
+            return exchange.host();
+        }
+        return "the proxy " + endpoint.getHostName() + ":" + endpoint.getPort() + " (" + proxy.source() + ")";
+    }
+
     private static String tlsAdvice(IOException e, Exchange<?> exchange) {
         if (!(e instanceof SSLException)) {
             return ".";
         }
+        String host = exchange.uri.getHost();
+        if (isWrongHostName(e)) {
+            return ". The certificate presented is not issued for " + host + ", so the connection could be"
+                    + " intercepted. Use the host name the endpoint's certificate names in tokenUrl (cxtoken.tokenUrl)"
+                    + " or environment (cxtoken.environment). Host name checks cannot be switched off.";
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateException) {
-                return ". This JVM does not trust the certificate of " + exchange.uri.getHost() + ". If a corporate"
+                return ". This JVM does not trust the certificate of " + host + ". If a corporate"
                         + " proxy or private CA signs it, add that CA to a trust store and run Maven with"
                         + " -Djavax.net.ssl.trustStore=<file> (in MAVEN_OPTS or .mvn/jvm.config), or import it into"
                         + " the JVM's cacerts with keytool. Certificate checks cannot be switched off.";
             }
         }
         return ". Check the endpoint's TLS setup and any TLS-intercepting proxy.";
+    }
+
+    /** The JDK's and HttpClient's host name checks, which report a name the certificate does not carry. */
+    private static boolean isWrongHostName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof SSLPeerUnverifiedException
+                    || (t instanceof CertificateException && (message.startsWith("No subject alternative")
+                            || message.startsWith("No name matching")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TokenEndpointException timedOut(Exchange<?> exchange, int attempts, String detail) {

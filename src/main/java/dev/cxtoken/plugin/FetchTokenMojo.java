@@ -5,14 +5,19 @@ import dev.cxtoken.oauth.CredentialResolver;
 import dev.cxtoken.oauth.CxTokenException;
 import dev.cxtoken.oauth.EnvironmentVariables;
 import dev.cxtoken.oauth.FetchConfiguration;
+import dev.cxtoken.oauth.GitHubActionsMask;
 import dev.cxtoken.oauth.ProxyRoute;
 import dev.cxtoken.oauth.TokenEndpointClient;
+import dev.cxtoken.oauth.TokenFileWriter;
 import dev.cxtoken.oauth.TokenLog;
 import dev.cxtoken.oauth.TokenService;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -154,6 +159,17 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter(property = "cxtoken.responseTimeout", defaultValue = "20")
     private String responseTimeout;
 
+    /**
+     * File to write the token to, for steps of the same CI job that do not run in Maven (curl, scripts, other tools).
+     * Relative paths resolve against the project's base directory. The file holds the token alone, without a line
+     * break, and is replaced atomically; on POSIX systems only its owner may read it (0600), and directories created
+     * for it are owner-only (0700). The file outlives the build: keep it out of directories that are archived, cached
+     * or uploaded (such as {@code target/} when it is kept as an artifact), for example in
+     * {@code ${env.RUNNER_TEMP}}, and delete it when the job no longer needs it. Nothing is written when unset.
+     */
+    @Parameter(property = "cxtoken.tokenFile")
+    private String tokenFile;
+
     /** Do nothing. */
     @Parameter(property = "cxtoken.skip", defaultValue = "false")
     private boolean skip;
@@ -188,8 +204,10 @@ public class FetchTokenMojo extends AbstractMojo {
         }
         try {
             FetchConfiguration config = configuration();
+            Optional<Path> file = TokenFileWriter.resolve(tokenFile, baseDirectory());
             TokenLog log = new MavenTokenLog(getLog());
             ProxyRoute proxy = SettingsProxies.select(session.getSettings(), settingsDecrypter);
+            log.debug("Token requests go through " + proxy.describe() + "; loopback endpoints are always direct.");
             TokenService service = new TokenService(
                     new CredentialResolver(new SettingsServerCredentials(session.getSettings(), settingsDecrypter),
                             new EnvironmentVariables(this::environmentVariable)),
@@ -198,8 +216,14 @@ public class FetchTokenMojo extends AbstractMojo {
                             new SecureRandom()::nextDouble, log, "cx-token-maven-plugin/" + pluginVersion, proxy),
                     log);
             TokenService.Outcome outcome = service.obtain(config, session.isOffline());
+            // First of all, before the token is in any property or file that something could print.
+            boolean masked = new GitHubActionsMask(this::environmentVariable, System.out)
+                    .register(outcome.token().value());
+            if (file.isPresent()) {
+                new TokenFileWriter().write(file.get(), outcome.token().value());
+            }
             new TokenPublisher(config.tokenProperty()).publish(outcome.token(), project.getProperties());
-            getLog().info(TokenPublisher.summary(config, outcome));
+            getLog().info(TokenPublisher.summary(config, outcome, file.orElse(null), masked));
         } catch (CxTokenException e) {
             if (!failOnError) {
                 getLog().warn(e.getMessage() + " Going on without a token, because failOnError is false.");
@@ -234,6 +258,15 @@ public class FetchTokenMojo extends AbstractMojo {
                 .connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
+    }
+
+    /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */
+    private Path baseDirectory() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        String root = session.getExecutionRootDirectory();
+        return root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
     }
 
     /**

@@ -136,7 +136,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    private static Recorded readRequest(InputStream in) throws IOException {
+    static Recorded readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
