@@ -111,6 +111,7 @@ public final class TokenEndpointClient {
             return thread;
         });
         try (CloseableHttpClient client = buildClient(deadline)) {
+            int failures = 0;
             for (int attempt = 1; ; attempt++) {
                 Duration remaining = Duration.between(clock.instant(), deadline);
                 if (remaining.isNegative() || remaining.isZero()) {
@@ -122,15 +123,25 @@ public final class TokenEndpointClient {
                 }
                 RetryableFailure failure = (RetryableFailure) outcome;
                 Duration left = Duration.between(clock.instant(), deadline);
-                RetryPolicy.Decision decision = retryPolicy.afterFailure(attempt, failure.retryAfter, left);
+                RetryPolicy.Decision decision = retryPolicy.afterFailure(failures, failure.retryAfter, left);
+                if (decision.counted) {
+                    failures++;
+                }
                 if (!decision.retry()) {
                     throw new TokenEndpointException("No token from " + request.uri() + ": " + failure.reason + "; "
-                            + decision.stopReason + ". " + adviceForUnavailableServer());
+                            + decision.stopReason + (attempt > failures && failures > 0 ? ", " + attempt
+                            + " requests in all" : "") + ". " + adviceForUnavailableServer());
                 }
-                log.warn("Token request attempt " + attempt + " of " + settings.maxAttempts() + " to "
-                        + request.endpoint().hostForDisplay() + " failed: " + failure.reason + "; retrying in "
-                        + RetryPolicy.seconds(decision.wait) + " s"
-                        + (failure.retryAfter != null ? " as the server asked (Retry-After)." : "."));
+                if (decision.scheduledByServer()) {
+                    log.warn("Token request to " + request.endpoint().hostForDisplay() + " was turned away: "
+                            + failure.reason + "; retrying in " + RetryPolicy.seconds(decision.wait)
+                            + " s as the server asked (Retry-After " + RetryPolicy.seconds(failure.retryAfter)
+                            + " s).");
+                } else {
+                    log.warn("Token request attempt " + failures + " of " + settings.maxAttempts() + " to "
+                            + request.endpoint().hostForDisplay() + " failed: " + failure.reason + "; retrying in "
+                            + RetryPolicy.seconds(decision.wait) + " s.");
+                }
                 try {
                     sleeper.sleep(decision.wait);
                 } catch (InterruptedException e) {
