@@ -3,12 +3,16 @@ package dev.cxtoken.oauth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The token endpoint URL and, where the provider has one, the API base URL that goes with it. Only HTTPS is accepted,
  * except plain HTTP to a loopback address, which never leaves the machine.
  */
 public final class TokenEndpoint {
+    /** The user:password@ part of a URL, with or without a scheme before it. */
+    private static final Pattern USER_INFO = Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/?#@]*@");
+
     private final URI tokenUri;
     private final String apiBaseUrl;
 
@@ -64,16 +68,18 @@ public final class TokenEndpoint {
 
     static URI parseTokenUrl(String tokenUrl) throws InvalidConfigurationException {
         String value = tokenUrl.trim();
+        // Messages repeat the URL, but never a password written into it.
+        String shown = USER_INFO.matcher(value).replaceFirst("$1****@");
         String where = " (parameter tokenUrl, property cxtoken.tokenUrl)";
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException("tokenUrl '" + value + "' is not a valid URL" + where + ": "
+            throw new InvalidConfigurationException("tokenUrl '" + shown + "' is not a valid URL" + where + ": "
                     + e.getReason() + ". Expected an absolute https:// URL such as https://auth.example.com/oauth/token.");
         }
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new InvalidConfigurationException("tokenUrl '" + value + "' is not an absolute URL with a host" + where
+            throw new InvalidConfigurationException("tokenUrl '" + shown + "' is not an absolute URL with a host" + where
                     + ". Expected an absolute https:// URL such as https://auth.example.com/oauth/token.");
         }
         if (uri.getRawUserInfo() != null) {
@@ -81,18 +87,18 @@ public final class TokenEndpoint {
                     + where + ". Put the client id and secret in settings.xml or environment variables.");
         }
         if (uri.getRawFragment() != null) {
-            throw new InvalidConfigurationException("tokenUrl '" + value + "' must not contain a fragment (#...)" + where
-                    + ".");
+            throw new InvalidConfigurationException("tokenUrl '" + shown + "' must not contain a fragment (#...)" + where
+                    + ". Remove the '#' and what follows it.");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
-                throw new InvalidConfigurationException("tokenUrl '" + value + "' uses plain http to a host that is"
+                throw new InvalidConfigurationException("tokenUrl '" + shown + "' uses plain http to a host that is"
                         + " not loopback" + where + ". Credentials are only sent over https://; plain http:// is"
                         + " allowed for localhost, 127.0.0.0/8 and [::1] only.");
             }
         } else if (!scheme.equals("https")) {
-            throw new InvalidConfigurationException("tokenUrl '" + value + "' uses the scheme '" + uri.getScheme()
+            throw new InvalidConfigurationException("tokenUrl '" + shown + "' uses the scheme '" + uri.getScheme()
                     + "'" + where + ". Use https://.");
         }
         return uri;

@@ -1,13 +1,8 @@
 package dev.cxtoken.oauth;
 
-import static dev.cxtoken.testing.ScriptedHttpServer.endlessBody;
 import static dev.cxtoken.testing.ScriptedHttpServer.json;
-import static dev.cxtoken.testing.ScriptedHttpServer.largeBody;
-import static dev.cxtoken.testing.ScriptedHttpServer.reset;
 import static dev.cxtoken.testing.ScriptedHttpServer.respond;
-import static dev.cxtoken.testing.ScriptedHttpServer.stall;
 import static dev.cxtoken.testing.ScriptedHttpServer.token;
-import static dev.cxtoken.testing.ScriptedHttpServer.trickle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,13 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cxtoken.testing.ScriptedHttpServer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
