@@ -151,8 +151,10 @@ public class FetchTokenMojo extends AbstractMojo {
             return;
         }
         if (getLog().isDebugEnabled()) {
-            getLog().warn("Debug output (-X) is on: Maven's own debug lines for later plugins can print the value of"
-                    + " ${" + tokenProperty + "}. Do not publish this log.");
+            getLog().warn("Debug output (-X) is on: Maven's own debug lines for later plugins (their configuration,"
+                    + " maven-resources-plugin's property list, Surefire's system properties) can print the value of"
+                    + " ${" + tokenProperty + "} and of environment variables. This plugin prints neither; do not"
+                    + " publish this log.");
         }
         try {
             FetchConfiguration config = configuration();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,12 @@ public final class ItSupport {
     /** The secret every IT's credentials hold; ':' '+' and '=' check the encoding on the way. */
     public static final String CLIENT_SECRET = "it-S3cret:raw+pair=";
 
+    /**
+     * Under -X, Surefire keeps the fork's system properties (a token the IT passed through systemPropertyVariables
+     * among them) in target/surefire/ and in its event dump. The README lists this as a known limit.
+     */
+    public static final String[] SUREFIRE_DEBUG_FILES = {"target/surefire/", "*-events.bin"};
+
     private ItSupport() {}
 
     /** Starts the server, keeps it in the context for verify.groovy, and passes its URLs as user properties. */
@@ -31,8 +38,19 @@ public final class ItSupport {
         Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
         userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/oauth/token");
         userProperties.put("standin.baseUrl", server.baseUrl());
-        userProperties.put("settings.security", new File(basedir, "../settings-security.xml").getCanonicalPath());
+        userProperties.put("settings.security", new File(basedir, "../../../src/it/settings-security.xml").getCanonicalPath());
         return server;
+    }
+
+    /**
+     * The usual verify.groovy: stops the server, checks the number of token requests, that build.log holds each
+     * expected text, and that no secret or token leaked anywhere.
+     */
+    public static void verifyBuilds(Map<String, Object> context, File basedir, int expectedTokenRequests,
+            String... expectedLogTexts) throws IOException {
+        assertEquals(expectedTokenRequests, stop(context), "token requests");
+        assertLogContains(basedir, expectedLogTexts);
+        assertNoSecrets(context, basedir);
     }
 
     public static StandInTokenServer server(Map<String, Object> context) {
@@ -59,6 +77,31 @@ public final class ItSupport {
         }
     }
 
+    /**
+     * Drops the lines in which Maven's own plugins print values at -X, which this plugin cannot control and the README
+     * lists as a known limit: a later mojo's configuration ({@code [DEBUG]   (f) name = value}), Surefire's
+     * {@code [DEBUG] Setting system property [name]=[value]} and
+     * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}.
+     * Everything else in the log is scanned.
+     */
+    static String withoutMavenValueDumps(String log) {
+        // Line by line: under -T the dump interleaves with other modules' lines.
+        boolean hasPropertyDump = log.contains("[DEBUG] properties used:");
+        StringBuilder kept = new StringBuilder(log.length());
+        for (String line : log.split("\n", -1)) {
+            boolean dumped = MOJO_CONFIGURATION_LINE.matcher(line).find()
+                    || hasPropertyDump && PROPERTY_DUMP_LINE.matcher(line).find();
+            if (!dumped) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
+    private static final Pattern MOJO_CONFIGURATION_LINE =
+            Pattern.compile("^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[)");
+    private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
+
     public static void assertEquals(Object expected, Object actual, String what) {
         if (!expected.equals(actual)) {
             throw new AssertionError(what + ": expected " + expected + " but was " + actual);
@@ -67,8 +110,8 @@ public final class ItSupport {
 
     /**
      * Scans build.log and every file below the IT's folder for the secret, the Basic header value and every token the
-     * server issued. Paths listed in {@code allowed} (relative, with '/') may hold the token because the IT asked
-     * for it there.
+     * server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
+     * hold the token because the IT asked for it there.
      *
      * @return the number of files scanned
      */
@@ -91,12 +134,17 @@ public final class ItSupport {
                 continue; // the IT's own inputs name the secret to set it up
             }
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            if (relative.equals("build.log")) {
+                content = withoutMavenValueDumps(content);
+            }
             for (String needle : needles) {
                 if (content.contains(needle)) {
                     throw new AssertionError("The client secret (or its Basic form) appears in " + relative);
                 }
             }
-            if (!allowedPaths.contains(relative)) {
+            if (allowedPaths.stream().noneMatch(path -> relative.equals(path)
+                    || path.endsWith("/") && ("/" + relative).contains("/" + path)
+                    || path.startsWith("*") && relative.endsWith(path.substring(1)))) {
                 for (String token : tokens) {
                     if (content.contains(token)) {
                         throw new AssertionError("An access token appears in " + relative);

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Measures what the plugin costs a build, against a stand-in token server on 127.0.0.1:
+#  (a) token requests made by reactors of 1, 10 and 50 modules, built with and without -T 4;
+#  (b) wall time of `mvn initialize` on the 50-module reactor with the plugin and without it, as a ratio of medians.
+# Usage: bench/run.sh [runs]   (runs per variant for (b); default 7)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-7}"
+WORK="target/bench"
+MVN="$PWD/mvnw"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+
+echo "Building and installing the plugin into the local repository..."
+"$MVN" -B -q -DskipTests -Dinvoker.skip=true install
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+
+# The stand-in server is JDK-only, so it runs as a single source file.
+java src/test/java/dev/cxtoken/standin/StandInTokenServer.java --port-file "$WORK/port" \
+    --client-id bench-client --client-secret bench-secret >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+PORT=$(cat "$WORK/port")
+BASE="http://127.0.0.1:$PORT"
+
+make_reactor() { # modules dir
+    local n=$1 dir=$2 modules=""
+    mkdir -p "$dir"
+    for i in $(seq 1 "$n"); do
+        modules="$modules    <module>m$i</module>"$'\n'
+        mkdir -p "$dir/m$i"
+        cat >"$dir/m$i/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent><groupId>bench</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>m$i</artifactId>
+  <packaging>pom</packaging>
+</project>
+POM
+    done
+    cat >"$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>parent</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <modules>
+$modules  </modules>
+  <profiles>
+    <profile>
+      <id>with-token</id>
+      <activation><property><name>!no-token</name></property></activation>
+      <build>
+        <plugins>
+          <plugin>
+            <groupId>dev.cxtoken</groupId>
+            <artifactId>cx-token-maven-plugin</artifactId>
+            <version>$VERSION</version>
+            <executions><execution><goals><goal>fetch-token</goal></goals></execution></executions>
+            <configuration><tokenUrl>$BASE/oauth/token</tokenUrl></configuration>
+          </plugin>
+        </plugins>
+      </build>
+    </profile>
+  </profiles>
+</project>
+POM
+}
+
+export GENESYS_CLIENT_ID=bench-client GENESYS_CLIENT_SECRET=bench-secret
+stats() { curl -s "$BASE/stats" | tr -dc 0-9; }
+
+echo
+echo "(a) Token requests per build"
+printf '%-10s %-8s %s\n' modules threads requests
+for n in 1 10 50; do
+    make_reactor "$n" "$WORK/reactor-$n"
+    for threads in 1 4; do
+        before=$(stats)
+        (cd "$WORK/reactor-$n" && "$MVN" -B -q -T "$threads" initialize)
+        after=$(stats)
+        printf '%-10s %-8s %s\n' "$n" "$threads" "$((after - before))"
+    done
+done
+
+echo
+echo "(b) Wall time of 'mvn initialize' on the 50-module reactor, $RUNS runs each, alternating"
+millis() { date +%s%3N; }
+with=(); without=()
+for r in $(seq 1 "$RUNS"); do
+    t0=$(millis); (cd "$WORK/reactor-50" && "$MVN" -B -q initialize); t1=$(millis)
+    (cd "$WORK/reactor-50" && "$MVN" -B -q -Dno-token initialize); t2=$(millis)
+    with+=($((t1 - t0))); without+=($((t2 - t1)))
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+mw=$(median "${with[@]}"); mo=$(median "${without[@]}")
+echo "with plugin (ms):    ${with[*]}  median $mw"
+echo "without plugin (ms): ${without[*]}  median $mo"
+awk -v w="$mw" -v o="$mo" 'BEGIN {printf "ratio of medians: %.3f (the plugin adds %+.1f%%)\n", w / o, (w / o - 1) * 100}'
