@@ -1,6 +1,7 @@
 package dev.cxtoken.plugin;
 
 import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.ClientCredentials;
 import dev.cxtoken.oauth.FetchConfiguration;
 import dev.cxtoken.oauth.TokenService;
 import java.time.format.DateTimeFormatter;
@@ -27,10 +28,18 @@ final class TokenPublisher {
     }
 
     static String summary(FetchConfiguration config, TokenService.Outcome outcome) {
+        ClientCredentials accessKey = outcome.accessKey();
+        String apiBaseUrl = outcome.token().apiBaseUrl();
         return (outcome.fetched() ? "Fetched" : "Reused") + " " + config.provider().id() + " token from "
                 + config.endpoint().hostForDisplay() + " for client " + outcome.credentials().abbreviatedClientId()
-                + " (credentials from " + outcome.credentials().source() + "), valid until "
+                + " (credentials from " + outcome.credentials().source() + ")"
+                + (accessKey == null ? "" : " and access key " + accessKey.abbreviatedClientId() + " (from "
+                        + accessKey.source() + ")")
+                + ", valid until "
                 + DateTimeFormatter.ISO_INSTANT.format(outcome.token().expiresAt().truncatedTo(ChronoUnit.SECONDS))
-                + "; published as ${" + config.tokenProperty() + "}.";
+                + "; published as ${" + config.tokenProperty() + "}"
+                + (accessKey == null || apiBaseUrl == null ? "" : ", with ${" + config.tokenProperty()
+                        + ".apiBaseUrl} = " + apiBaseUrl)
+                + ".";
     }
 }

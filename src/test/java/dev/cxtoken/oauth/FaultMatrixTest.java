@@ -330,8 +330,8 @@ class FaultMatrixTest {
                 Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
                 String message = run.failure(TokenRequestRejectedException.class).getMessage();
                 assertTrue(message.contains("redirected (HTTP " + status + ") to " + other.url("/token")), message);
-                assertTrue(message.contains("Set tokenUrl (cxtoken.tokenUrl) or environment to the real endpoint"),
-                        message);
+                assertTrue(message.contains("Check that tokenUrl (cxtoken.tokenUrl) or environment points at the"
+                        + " OAuth token endpoint"), message);
                 assertEquals(1, server.requests().size());
                 assertEquals(0, other.requests().size(), "the request followed the redirect");
             }

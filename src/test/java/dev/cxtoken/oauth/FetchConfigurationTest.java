@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Defaults and accepted spellings. Malformed values are in the bad-input matrix (BadInputMatrixTest). */
 class FetchConfigurationTest {
     private static final String URL = "https://auth.example.com/oauth2/token";
-
-    @Test
-    void cxoneIsNotSupportedByThisVersion() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> Fixtures.oauth2(URL).provider("cxone").build());
-        assertTrue(e.getMessage().contains("'cxone'") && e.getMessage().contains("not supported"), e.getMessage());
-    }
 
     @Test
     void defaultsMatchTheDocumentedContract() throws Exception {
@@ -39,6 +36,35 @@ class FetchConfigurationTest {
         assertEquals("oauth2", oauth2.serverId());
         assertEquals("OAUTH_CLIENT_ID", oauth2.clientIdEnv());
         assertEquals("OAUTH_CLIENT_SECRET", oauth2.clientSecretEnv());
+    }
+
+    @Test
+    void cxoneDefaultsAndIssuerSpellings() throws Exception {
+        FetchConfiguration config = FetchConfiguration.builder().provider("cxone").build();
+        assertEquals(Provider.CXONE, config.provider());
+        assertEquals("https://cxone.niceincontact.com", config.endpoint().issuer().toString());
+        assertTrue(config.endpoint().needsDiscovery());
+        assertEquals("cxone.niceincontact.com", config.endpoint().hostForDisplay());
+        assertEquals("cxone", config.serverId());
+        assertEquals("CXONE_CLIENT_ID", config.clientIdEnv());
+        assertEquals("CXONE_CLIENT_SECRET", config.clientSecretEnv());
+        assertEquals("cxone-access-key", config.accessKeyServerId());
+        assertEquals("CXONE_ACCESS_KEY_ID", config.accessKeyIdEnv());
+        assertEquals("CXONE_ACCESS_KEY_SECRET", config.accessKeySecretEnv());
+        String[][] spellings = {
+            {"cxone-gov.niceincontact.com", "https://cxone-gov.niceincontact.com"},
+            {" https://nicecxone-sov1.eu/ ", "https://nicecxone-sov1.eu"},
+            {"https://issuer.example.com/tenant-path/", "https://issuer.example.com/tenant-path"},
+            {"http://127.0.0.1:8080", "http://127.0.0.1:8080"},
+        };
+        for (String[] spelling : spellings) {
+            assertEquals(spelling[1], FetchConfiguration.builder().provider("cxone").environment(spelling[0]).build()
+                    .endpoint().issuer().toString(), spelling[0]);
+        }
+        FetchConfiguration explicit = FetchConfiguration.builder().provider("CXone")
+                .tokenUrl("https://cxone.niceincontact.com/auth/token").build();
+        assertEquals("https://cxone.niceincontact.com/auth/token", explicit.endpoint().tokenUri().toString());
+        assertTrue(!explicit.endpoint().needsDiscovery());
     }
 
     @Test

@@ -100,10 +100,10 @@ class SecretRoundTripTest {
         } else {
             environment.put(config.clientSecretEnv(), secret);
         }
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
         return new TokenService(
                 new CredentialResolver(serverId -> Optional.empty(), new EnvironmentVariables(environment::get)),
-                new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()),
-                Fixtures.client(config, new Fixtures.RecordingLog()))
+                new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()), Fixtures.client(config, log), log)
                 .obtain(config, false);
     }
 }

@@ -83,7 +83,8 @@ class ThunderingHerdTest {
                     new CredentialResolver(serverId -> Optional.empty(), new EnvironmentVariables(environment::get)),
                     new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()),
                     new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                            jitter, log, "cx-token-test", ProxyRoute.jvmDefault()));
+                            jitter, log, "cx-token-test", ProxyRoute.jvmDefault()),
+                    log);
         }
     }
 

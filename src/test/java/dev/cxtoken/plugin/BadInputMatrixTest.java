@@ -118,10 +118,10 @@ class BadInputMatrixTest {
                 // Provider and endpoint
                 parameter("unknown provider", b -> b.provider("okta"),
                         "Unknown provider 'okta' (parameter provider, property cxtoken.provider)",
-                        "Use 'genesys' (Genesys Cloud) or 'oauth2'"),
+                        "Use 'genesys' (Genesys Cloud), 'cxone' (NICE CXone) or 'oauth2'"),
                 parameter("blank provider", b -> b.provider(" "),
                         "Unknown provider '' (parameter provider, property cxtoken.provider)",
-                        "Use 'genesys' (Genesys Cloud) or 'oauth2'"),
+                        "Use 'genesys' (Genesys Cloud), 'cxone' (NICE CXone) or 'oauth2'"),
                 parameter("unknown Genesys environment", b -> b.provider("genesys").tokenUrl(null)
                         .environment("mypurecloud.co"), "(parameter environment, property cxtoken.environment)",
                         "Did you mean 'mypurecloud.com'? Use an AWS region or an org domain"),
@@ -152,6 +152,18 @@ class BadInputMatrixTest {
                         "Put the client id and secret in settings.xml or environment variables."),
                 parameter("fragment in tokenUrl", b -> b.tokenUrl("https://auth.example.com/token#x"),
                         "must not contain a fragment (#...) " + tokenUrl, "Remove the '#' and what follows it."),
+                parameter("CXone issuer over plain http to a remote host", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("http://cxone.niceincontact.com"), "uses plain http to a host that is not loopback"
+                        + " (parameter environment, property cxtoken.environment, which names the CXone issuer)",
+                        "plain http:// is allowed for localhost, 127.0.0.0/8 and [::1] only"),
+                parameter("CXone issuer with a query", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("https://cxone.niceincontact.com/?tenant=1"),
+                        "must not contain a query (?...) (parameter environment, property cxtoken.environment)",
+                        "Give the issuer only, such as cxone.niceincontact.com"),
+                parameter("CXone issuer that is not a URL", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("cxone niceincontact com"), "is not a valid URL (parameter environment, property"
+                        + " cxtoken.environment, which names the CXone issuer)",
+                        "Expected an absolute https:// URL such as cxone.niceincontact.com"),
                 // Time limits and attempts
                 parameter("negative timeout", b -> b.timeout("-5"), "timeout (property cxtoken.timeout) is -5", seconds),
                 parameter("zero timeout", b -> b.timeout("0"), "timeout (property cxtoken.timeout) is 0", seconds),
@@ -193,6 +205,15 @@ class BadInputMatrixTest {
                 parameter("the secret itself given as clientSecretEnv", b -> b.clientSecretEnv(SECRET),
                         "clientSecretEnv (property cxtoken.clientSecretEnv) is not an environment variable name",
                         "Use letters, digits and '_'"),
+                parameter("the access key secret itself given as accessKeySecretEnv",
+                        b -> b.provider("cxone").accessKeySecretEnv(SECRET), "accessKeySecretEnv (property"
+                        + " cxtoken.accessKeySecretEnv) is not an environment variable name",
+                        "Use letters, digits and '_'"),
+                parameter("accessKeyIdEnv with a dash", b -> b.provider("cxone").accessKeyIdEnv("CXONE-KEY"),
+                        "accessKeyIdEnv (property cxtoken.accessKeyIdEnv) is not an environment variable name",
+                        "Use letters, digits and '_'"),
+                parameter("accessKeyServerId with spaces", b -> b.provider("cxone").accessKeyServerId("cxone key"),
+                        "accessKeyServerId 'cxone key' (property cxtoken.accessKeyServerId)", "Use a single word"),
                 parameter("extra parameter the plugin sets itself", b -> b.parameters(Map.of("client_secret", "x")),
                         "Extra form parameter 'client_secret' (parameter parameters)", "Remove it;"),
                 parameter("extra parameter without a value", b -> b.parameters(Map.of("audience", " ")),
@@ -234,11 +255,21 @@ class BadInputMatrixTest {
                                 + " OAUTH_CLIENT_ID_FILE and OAUTH_CLIENT_SECRET / OAUTH_CLIENT_SECRET_FILE (not set),"
                                 + " parameter clientId (property cxtoken.clientId) (not set)",
                         "Add a <server> with id 'oauth2' to settings.xml (username = client id, password = client"
-                                + " secret), or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                                + " secret; parameter serverId, property cxtoken.serverId, picks another id), or set"
+                                + " OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
                 environment("client id without a secret", dir -> env("OAUTH_CLIENT_ID", "matrix-client"),
                         "No client secret found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
                 environment("secret without a client id", dir -> env("OAUTH_CLIENT_SECRET", SECRET),
                         "No client id found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                source("CXone application without an access key", b -> b.provider("cxone"),
+                        dir -> env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET),
+                        "No access key credentials found for provider 'cxone'",
+                        "or set CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET."),
+                source("empty CXone access key secret variable", b -> b.provider("cxone"),
+                        dir -> env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET)
+                                .put("CXONE_ACCESS_KEY_ID", "key").put("CXONE_ACCESS_KEY_SECRET", " "),
+                        "Environment variable CXONE_ACCESS_KEY_SECRET is set but empty",
+                        "Set it to the value, or unset it."),
                 // settings.xml servers, read and decrypted by Maven's own classes
                 source("server without a password", b -> b.serverId("no-password"),
                         dir -> settings(dir, "<server><id>no-password</id><username>id</username></server>"),
@@ -294,6 +325,21 @@ class BadInputMatrixTest {
         }
     }
 
+    /** Likewise for CXone: with both pairs present the login is sent (what the stand-in answers does not matter). */
+    @Test
+    void theValidCxoneConfigurationReachesTheEndpoint(@TempDir Path dir) throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.token("issued", 3600))) {
+            Sources sources = env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET)
+                    .put("CXONE_ACCESS_KEY_ID", "key").put("CXONE_ACCESS_KEY_SECRET", SECRET);
+            try {
+                obtain(validConfiguration(server).provider("cxone"), sources);
+            } catch (CxTokenException afterTheRequest) {
+                // The stand-in's token has no id_token for the tenant lookup; the request went out all the same.
+            }
+            assertTrue(server.requests().size() >= 1, "no request was sent");
+        }
+    }
+
     /** The decrypter is real: with the right master password, the IT settings' encrypted secret comes out. */
     @Test
     void theEncryptedPasswordDecryptsWithItsMasterPassword() throws Exception {
@@ -318,7 +364,8 @@ class BadInputMatrixTest {
                 new CredentialResolver(sources.servers, new EnvironmentVariables(sources.environment::get)),
                 new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()),
                 new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                        () -> 0.5, TokenLog.SILENT, "cx-token-test", ProxyRoute.jvmDefault()))
+                        () -> 0.5, TokenLog.SILENT, "cx-token-test", ProxyRoute.jvmDefault()),
+                TokenLog.SILENT)
                 .obtain(config, false);
     }
 

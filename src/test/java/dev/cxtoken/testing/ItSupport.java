@@ -3,6 +3,7 @@ package dev.cxtoken.testing;
 import dev.cxtoken.standin.StandInTokenServer;
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ public final class ItSupport {
     public static final String CLIENT_ID = "it-client";
     /** The secret every IT's credentials hold; ':' '+' and '=' check the encoding on the way. */
     public static final String CLIENT_SECRET = "it-S3cret:raw+pair=";
+    /** The CXone access key of the ITs; its secret holds every character a form body must encode. */
+    public static final String CXONE_ACCESS_KEY_ID = "it-access-key";
+    public static final String CXONE_ACCESS_KEY_SECRET = "it-AK=s3cret&+:%";
 
     /**
      * Under -X, Surefire keeps the fork's system properties (a token the IT passed through systemPropertyVariables
@@ -39,6 +43,22 @@ public final class ItSupport {
         userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/oauth/token");
         userProperties.put("standin.baseUrl", server.baseUrl());
         userProperties.put("settings.security", new File(basedir, "../../../src/it/settings-security.xml").getCanonicalPath());
+        return server;
+    }
+
+    /**
+     * Starts the server as a CXone issuer (application {@link #CLIENT_ID} / {@link #CLIENT_SECRET}, access key
+     * {@link #CXONE_ACCESS_KEY_ID} / {@link #CXONE_ACCESS_KEY_SECRET}) and passes it as the build's
+     * {@code cxtoken.environment}, so the plugin discovers the token endpoint.
+     */
+    @SuppressWarnings("unchecked")
+    public static StandInTokenServer startCxone(Map<String, Object> context) throws IOException {
+        StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, CLIENT_SECRET, 3600, CXONE_ACCESS_KEY_ID,
+                CXONE_ACCESS_KEY_SECRET);
+        context.put("standin", server);
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("cxtoken.environment", server.baseUrl());
+        userProperties.put("standin.baseUrl", server.baseUrl());
         return server;
     }
 
@@ -109,8 +129,8 @@ public final class ItSupport {
     }
 
     /**
-     * Scans build.log and every file below the IT's folder for the secret, the Basic header value and every token the
-     * server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
+     * Scans build.log and every file below the IT's folder for the secrets (client secret, CXone access key secret),
+     * the Basic header value, every CXone id_token and every token the server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
      * hold the token because the IT asked for it there.
      *
      * @return the number of files scanned
@@ -121,6 +141,9 @@ public final class ItSupport {
         needles.add(CLIENT_SECRET);
         needles.add(Base64.getEncoder().encodeToString(
                 (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        needles.add(CXONE_ACCESS_KEY_SECRET);
+        needles.add(URLEncoder.encode(CXONE_ACCESS_KEY_SECRET, StandardCharsets.UTF_8));
+        needles.addAll(server(context).issuedIdTokens());
         List<String> tokens = new ArrayList<>(server(context).issuedTokens());
         List<String> allowedPaths = List.of(allowed);
         Path root = basedir.toPath();
@@ -139,7 +162,8 @@ public final class ItSupport {
             }
             for (String needle : needles) {
                 if (content.contains(needle)) {
-                    throw new AssertionError("The client secret (or its Basic form) appears in " + relative);
+                    throw new AssertionError("A secret (or its Basic or form-encoded form, or an id_token) appears in "
+                            + relative);
                 }
             }
             if (allowedPaths.stream().noneMatch(path -> relative.equals(path)
