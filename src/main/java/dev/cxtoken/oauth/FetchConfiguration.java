@@ -317,9 +317,10 @@ public final class FetchConfiguration {
         private static void checkEnvironmentVariableName(String parameter, String property, String value)
                 throws InvalidConfigurationException {
             if (value != null && !value.trim().isEmpty() && !ENV_NAME.matcher(value.trim()).matches()) {
-                throw new InvalidConfigurationException(parameter + " '" + value.trim() + "' (property " + property
-                        + ") is not an environment variable name. Use letters, digits and '_', for example"
-                        + " GENESYS_CLIENT_SECRET. It names the variable; never put the value itself here.");
+                // The value is not repeated: a secret pasted here by mistake must not reach the build log.
+                throw new InvalidConfigurationException(parameter + " (property " + property + ") is not an"
+                        + " environment variable name. Use letters, digits and '_', for example GENESYS_CLIENT_SECRET."
+                        + " It names the variable; never put the value itself here.");
             }
         }
 

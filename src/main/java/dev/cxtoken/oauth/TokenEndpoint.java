@@ -3,6 +3,7 @@ package dev.cxtoken.oauth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The token endpoint URL and, where the provider has one, the API base URL that goes with it. For NICE CXone the
@@ -14,6 +15,8 @@ public final class TokenEndpoint {
     static final String DEFAULT_GENESYS_ENVIRONMENT = "mypurecloud.com";
     /** NICE's global CXone issuer, used when environment does not name another one. */
     static final String DEFAULT_CXONE_ISSUER = "cxone.niceincontact.com";
+    /** The user:password@ part of a URL, with or without a scheme before it. */
+    private static final Pattern USER_INFO = Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/?#@]*@");
 
     private final URI tokenUri;
     private final URI issuer;
@@ -151,15 +154,17 @@ public final class TokenEndpoint {
      */
     static URI checkedUrl(String value, String what, String where, String example)
             throws InvalidConfigurationException {
+        // Messages repeat the URL, but never a password written into it.
+        String shown = USER_INFO.matcher(value).replaceFirst("$1****@");
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException(what + " '" + value + "' is not a valid URL" + where + ": "
+            throw new InvalidConfigurationException(what + " '" + shown + "' is not a valid URL" + where + ": "
                     + e.getReason() + ". Expected an absolute https:// URL such as " + example + ".");
         }
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new InvalidConfigurationException(what + " '" + value + "' is not an absolute URL with a host"
+            throw new InvalidConfigurationException(what + " '" + shown + "' is not an absolute URL with a host"
                     + where + ". Expected an absolute https:// URL such as " + example + ".");
         }
         if (uri.getRawUserInfo() != null) {
@@ -167,18 +172,18 @@ public final class TokenEndpoint {
                     + where + ". Put the client id and secret in settings.xml or environment variables.");
         }
         if (uri.getRawFragment() != null) {
-            throw new InvalidConfigurationException(what + " '" + value + "' must not contain a fragment (#...)"
-                    + where + ".");
+            throw new InvalidConfigurationException(what + " '" + shown + "' must not contain a fragment (#...)"
+                    + where + ". Remove the '#' and what follows it.");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
-                throw new InvalidConfigurationException(what + " '" + value + "' uses plain http to a host that is"
+                throw new InvalidConfigurationException(what + " '" + shown + "' uses plain http to a host that is"
                         + " not loopback" + where + ". Credentials and tokens are only sent over https://; plain"
                         + " http:// is allowed for localhost, 127.0.0.0/8 and [::1] only.");
             }
         } else if (!scheme.equals("https")) {
-            throw new InvalidConfigurationException(what + " '" + value + "' uses the scheme '" + uri.getScheme()
+            throw new InvalidConfigurationException(what + " '" + shown + "' uses the scheme '" + uri.getScheme()
                     + "'" + where + ". Use https://.");
         }
         return uri;

@@ -227,6 +227,7 @@ public final class TokenEndpointClient {
             return thread;
         });
         try (CloseableHttpClient client = buildClient(deadline)) {
+            int failures = 0;
             for (int attempt = 1; ; attempt++) {
                 Duration remaining = Duration.between(clock.instant(), deadline);
                 if (remaining.isNegative() || remaining.isZero()) {
@@ -240,15 +241,24 @@ public final class TokenEndpointClient {
                 }
                 RetryableFailure failure = (RetryableFailure) outcome;
                 Duration left = Duration.between(clock.instant(), deadline);
-                RetryPolicy.Decision decision = retryPolicy.afterFailure(attempt, failure.retryAfter, left);
+                RetryPolicy.Decision decision = retryPolicy.afterFailure(failures, failure.retryAfter, left);
+                if (decision.counted) {
+                    failures++;
+                }
                 if (!decision.retry()) {
                     throw new TokenEndpointException("No " + exchange.result + " from " + exchange.uri + ": "
-                            + failure.reason + "; " + decision.stopReason + ". " + adviceForUnavailableServer());
+                            + failure.reason + "; " + decision.stopReason + (attempt > failures && failures > 0
+                            ? ", " + attempt + " requests in all" : "") + ". " + adviceForUnavailableServer());
                 }
-                log.warn(exchange.action + " attempt " + attempt + " of " + settings.maxAttempts() + " to "
-                        + exchange.host() + " failed: " + failure.reason + "; retrying in "
-                        + RetryPolicy.seconds(decision.wait) + " s"
-                        + (failure.retryAfter != null ? " as the server asked (Retry-After)." : "."));
+                if (decision.scheduledByServer()) {
+                    log.warn(exchange.action + " to " + exchange.host() + " was turned away: " + failure.reason
+                            + "; retrying in " + RetryPolicy.seconds(decision.wait) + " s as the server asked"
+                            + " (Retry-After " + RetryPolicy.seconds(failure.retryAfter) + " s).");
+                } else {
+                    log.warn(exchange.action + " attempt " + failures + " of " + settings.maxAttempts() + " to "
+                            + exchange.host() + " failed: " + failure.reason + "; retrying in "
+                            + RetryPolicy.seconds(decision.wait) + " s.");
+                }
                 try {
                     sleeper.sleep(decision.wait);
                 } catch (InterruptedException e) {

@@ -147,7 +147,11 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter(property = "cxtoken.timeout", defaultValue = "60")
     private String timeout;
 
-    /** Attempts in all, 1 meaning no retry (1 to 20). */
+    /**
+     * Attempts in all for failures (5xx, network errors, timeouts), 1 meaning no retry (1 to 20). An answer that says
+     * when to come back (429 or 503 with a Retry-After of a second or more) is waited out within timeout and does not
+     * use up an attempt.
+     */
     @Parameter(property = "cxtoken.maxAttempts", defaultValue = "4")
     private String maxAttempts;
 

@@ -8,11 +8,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /** Builders shared by the unit tests. */
 final class Fixtures {
     static final String CLIENT_ID = "3c5a7f1e-client";
     static final String SECRET = "s3cr3t:with%odd+chars=&ü";
+    /** A fixed jitter, so that tests can compute every wait: half of each random range. */
+    static final DoubleSupplier JITTER = () -> 0.5;
 
     private Fixtures() {}
 
@@ -35,7 +38,7 @@ final class Fixtures {
 
     static TokenEndpointClient client(FetchConfiguration config, RecordingLog log) {
         return new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                () -> 0.5, log, "cx-token-test", ProxyRoute.jvmDefault());
+                JITTER, log, "cx-token-test", ProxyRoute.jvmDefault());
     }
 
     /** A clock the test moves by hand. */

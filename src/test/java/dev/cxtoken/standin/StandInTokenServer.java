@@ -249,7 +249,15 @@ public final class StandInTokenServer implements AutoCloseable {
             }
             String id = decoded.substring(0, colon);
             String secret = decoded.substring(colon + 1);
-            return rfc6749 ? new String[] {urlDecode(id), urlDecode(secret)} : new String[] {id, secret};
+            if (!rfc6749) {
+                return new String[] {id, secret};
+            }
+            try {
+                return new String[] {urlDecode(id), urlDecode(secret)};
+            } catch (IllegalArgumentException notFormEncoded) {
+                // A raw pair with a stray '%': real servers refuse it as bad client credentials, not with a 500.
+                return null;
+            }
         }
         if (rfc6749 && form.containsKey("client_id") && form.containsKey("client_secret")) {
             return new String[] {form.get("client_id"), form.get("client_secret")};
