@@ -1,8 +1,5 @@
-import dev.cxtoken.testing.ItSupport
-
-ItSupport.assertEquals(2, ItSupport.stop(context), "token requests (one per call)")
-ItSupport.assertLogContains(basedir,
+// One token request per call.
+dev.cxtoken.testing.ItSupport.verifyBuilds(context, basedir, 2,
         "Fetched genesys token from 127.0.0.1",
         "credentials from settings.xml server 'it-plain'")
-ItSupport.assertNoSecrets(context, basedir)
 return true

@@ -1,9 +1,5 @@
-import dev.cxtoken.testing.ItSupport
-
-// The stand-in server accepts only the decrypted secret, so a token proves the decryption.
-ItSupport.assertEquals(2, ItSupport.stop(context), "token requests (one per build)")
-ItSupport.assertLogContains(basedir,
+// The stand-in server accepts only the decrypted secret, so a token proves the decryption. One request per build.
+dev.cxtoken.testing.ItSupport.verifyBuilds(context, basedir, 2,
         "Fetched genesys token from 127.0.0.1",
         "credentials from settings.xml server 'it-encrypted'")
-ItSupport.assertNoSecrets(context, basedir)
 return true

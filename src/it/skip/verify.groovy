@@ -1,5 +1,5 @@
-import dev.cxtoken.testing.ItSupport
-
-ItSupport.assertEquals(0, ItSupport.stop(context), "token requests")
-ItSupport.assertLogContains(basedir, "Skipping token fetch (cxtoken.skip).", "BUILD SUCCESS")
+// No request, and nothing to leak.
+dev.cxtoken.testing.ItSupport.verifyBuilds(context, basedir, 0,
+        "Skipping token fetch (cxtoken.skip).",
+        "BUILD SUCCESS")
 return true

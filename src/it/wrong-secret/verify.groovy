@@ -1,8 +1,5 @@
-import dev.cxtoken.testing.ItSupport
-
-ItSupport.assertEquals(2, ItSupport.stop(context), "token requests (exactly one per build: no retry)")
-ItSupport.assertLogContains(basedir,
+// Exactly one request per build: a rejected secret is not retried.
+dev.cxtoken.testing.ItSupport.verifyBuilds(context, basedir, 2,
         "was rejected: HTTP 400, error 'invalid_client': authentication failed",
         "BUILD FAILURE")
-ItSupport.assertNoSecrets(context, basedir)
 return true

@@ -9,12 +9,24 @@ public final class AccessToken {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final String apiBaseUrl;
+    private final Secret idToken;
 
     public AccessToken(Secret value, Instant issuedAt, Instant expiresAt, String apiBaseUrl) {
+        this(value, issuedAt, expiresAt, apiBaseUrl, null);
+    }
+
+    /** @param idToken the OpenID id_token that came with the access token, or null */
+    public AccessToken(Secret value, Instant issuedAt, Instant expiresAt, String apiBaseUrl, Secret idToken) {
         this.value = value;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.apiBaseUrl = apiBaseUrl;
+        this.idToken = idToken;
+    }
+
+    /** The same token with the API base URL found for it, or none. */
+    public AccessToken withApiBaseUrl(String url) {
+        return new AccessToken(value, issuedAt, expiresAt, url, idToken);
     }
 
     public Secret value() {
@@ -32,6 +44,14 @@ public final class AccessToken {
     /** The API base URL for this token, or null. */
     public String apiBaseUrl() {
         return apiBaseUrl;
+    }
+
+    /**
+     * The id_token of the token response, or null. Only a token just fetched has one: the build-wide cache keeps
+     * what is published, and the id_token is read once, right after the fetch (CXone names the tenant in it).
+     */
+    public Secret idToken() {
+        return idToken;
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Tokens shared by every module of one build. The backing map lives in the build's repository session, not in a
+ * Tokens, and facts learnt on the way to them (such as a discovered token endpoint), shared by every module of one
+ * build. The backing map lives in the build's repository session, not in a
  * static field, so it ends with the build (also under mvnd). It holds only JDK types, because modules with their own
  * plugin dependencies load this plugin in separate class realms and must still share entries.
  */
@@ -31,6 +32,12 @@ public final class BuildTokenCache {
     @FunctionalInterface
     public interface Fetcher {
         AccessToken fetch() throws CxTokenException;
+    }
+
+    /** Looks up a value over the network. */
+    @FunctionalInterface
+    public interface Loader {
+        String load() throws CxTokenException;
     }
 
     /** A token and whether this call fetched it or found it in the cache. */
@@ -74,6 +81,23 @@ public final class BuildTokenCache {
             AccessToken fresh = fetcher.fetch();
             write(key, fresh);
             return new Result(fresh, true);
+        }
+    }
+
+    /**
+     * Returns the value remembered under {@code key} in this build, loading it on first use. Concurrent callers wait
+     * for the load in flight. A failed load is not remembered, so a later module may try again.
+     */
+    public String remember(String key, Loader loader) throws CxTokenException {
+        Object lock = store.computeIfAbsent("lock\nvalue\n" + key, k -> new Object());
+        synchronized (lock) {
+            Object known = store.get("value\n" + key);
+            if (known instanceof String) {
+                return (String) known;
+            }
+            String loaded = loader.load();
+            store.put("value\n" + key, loaded);
+            return loaded;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cxtoken.oauth;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -101,8 +102,9 @@ public final class EnvironmentVariables {
             }
             content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new InvalidConfigurationException("Cannot read " + where + ": " + e.getClass().getSimpleName()
-                    + ". Check that the user running Maven may read it.");
+            throw new InvalidConfigurationException("Cannot read " + where + ": " + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getClass().getSimpleName()) + ". Check that the user running Maven may"
+                    + " read it.");
         }
         if (content.isEmpty()) {
             throw new InvalidConfigurationException(

@@ -21,6 +21,9 @@ public final class FetchConfiguration {
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
     private static final List<String> RESERVED_PARAMETERS =
             Arrays.asList("grant_type", "client_id", "client_secret", "scope", "username", "password");
+    static final String DEFAULT_ACCESS_KEY_SERVER_ID = "cxone-access-key";
+    static final String DEFAULT_ACCESS_KEY_ID_ENV = "CXONE_ACCESS_KEY_ID";
+    static final String DEFAULT_ACCESS_KEY_SECRET_ENV = "CXONE_ACCESS_KEY_SECRET";
 
     private final Provider provider;
     private final TokenEndpoint endpoint;
@@ -28,6 +31,9 @@ public final class FetchConfiguration {
     private final String clientId;
     private final String clientIdEnv;
     private final String clientSecretEnv;
+    private final String accessKeyServerId;
+    private final String accessKeyIdEnv;
+    private final String accessKeySecretEnv;
     private final List<String> scopes;
     private final Map<String, String> extraParameters;
     private final ClientAuthentication clientAuthentication;
@@ -45,6 +51,9 @@ public final class FetchConfiguration {
         this.clientIdEnv = blankToNull(b.clientIdEnv) == null ? provider.defaultClientIdEnv() : b.clientIdEnv.trim();
         this.clientSecretEnv =
                 blankToNull(b.clientSecretEnv) == null ? provider.defaultClientSecretEnv() : b.clientSecretEnv.trim();
+        this.accessKeyServerId = orDefault(b.accessKeyServerId, DEFAULT_ACCESS_KEY_SERVER_ID);
+        this.accessKeyIdEnv = orDefault(b.accessKeyIdEnv, DEFAULT_ACCESS_KEY_ID_ENV);
+        this.accessKeySecretEnv = orDefault(b.accessKeySecretEnv, DEFAULT_ACCESS_KEY_SECRET_ENV);
         this.scopes = scopes;
         this.extraParameters = extraParameters;
         this.clientAuthentication = clientAuthentication;
@@ -78,6 +87,32 @@ public final class FetchConfiguration {
         return clientSecretEnv;
     }
 
+    /** The settings.xml server holding the CXone access key: username = access key id, password = its secret. */
+    public String accessKeyServerId() {
+        return accessKeyServerId;
+    }
+
+    public String accessKeyIdEnv() {
+        return accessKeyIdEnv;
+    }
+
+    public String accessKeySecretEnv() {
+        return accessKeySecretEnv;
+    }
+
+    /** Where the client id and secret can be configured, for messages that tell the user what to check. */
+    public String clientCredentialPlaces() {
+        return "settings.xml server '" + serverId + "' (parameter serverId, property cxtoken.serverId) or the"
+                + " environment variables " + clientIdEnv + " / " + clientSecretEnv;
+    }
+
+    /** Where the CXone access key can be configured, for messages that tell the user what to check. */
+    public String accessKeyPlaces() {
+        return "settings.xml server '" + accessKeyServerId + "' (parameter accessKeyServerId, property"
+                + " cxtoken.accessKeyServerId) or the environment variables " + accessKeyIdEnv + " / "
+                + accessKeySecretEnv;
+    }
+
     public List<String> scopes() {
         return scopes;
     }
@@ -107,6 +142,10 @@ public final class FetchConfiguration {
         return value == null || value.trim().isEmpty() ? null : value;
     }
 
+    private static String orDefault(String value, String fallback) {
+        return blankToNull(value) == null ? fallback : value.trim();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -114,12 +153,15 @@ public final class FetchConfiguration {
     /** Raw values as Maven hands them over; nulls mean "not configured". */
     public static final class Builder {
         private String provider = "genesys";
-        private String environment = "mypurecloud.com";
+        private String environment;
         private String tokenUrl;
         private String serverId;
         private String clientId;
         private String clientIdEnv;
         private String clientSecretEnv;
+        private String accessKeyServerId;
+        private String accessKeyIdEnv;
+        private String accessKeySecretEnv;
         private String scopes;
         private Map<String, String> parameters = Collections.emptyMap();
         private String clientAuth = "basic";
@@ -135,6 +177,7 @@ public final class FetchConfiguration {
             return this;
         }
 
+        /** Genesys Cloud region or domain, or the CXone issuer; blank means the provider's default. */
         public Builder environment(String value) {
             this.environment = value;
             return this;
@@ -162,6 +205,21 @@ public final class FetchConfiguration {
 
         public Builder clientSecretEnv(String value) {
             this.clientSecretEnv = value;
+            return this;
+        }
+
+        public Builder accessKeyServerId(String value) {
+            this.accessKeyServerId = value;
+            return this;
+        }
+
+        public Builder accessKeyIdEnv(String value) {
+            this.accessKeyIdEnv = value;
+            return this;
+        }
+
+        public Builder accessKeySecretEnv(String value) {
+            this.accessKeySecretEnv = value;
             return this;
         }
 
@@ -216,6 +274,9 @@ public final class FetchConfiguration {
             checkName("serverId", "cxtoken.serverId", serverId, false);
             checkEnvironmentVariableName("clientIdEnv", "cxtoken.clientIdEnv", clientIdEnv);
             checkEnvironmentVariableName("clientSecretEnv", "cxtoken.clientSecretEnv", clientSecretEnv);
+            checkName("accessKeyServerId", "cxtoken.accessKeyServerId", accessKeyServerId, false);
+            checkEnvironmentVariableName("accessKeyIdEnv", "cxtoken.accessKeyIdEnv", accessKeyIdEnv);
+            checkEnvironmentVariableName("accessKeySecretEnv", "cxtoken.accessKeySecretEnv", accessKeySecretEnv);
             checkName("clientId", "cxtoken.clientId", clientId, false);
             checkName("tokenProperty", "cxtoken.tokenProperty", tokenProperty, true);
             List<String> parsedScopes = parseScopes(scopes);
@@ -256,9 +317,10 @@ public final class FetchConfiguration {
         private static void checkEnvironmentVariableName(String parameter, String property, String value)
                 throws InvalidConfigurationException {
             if (value != null && !value.trim().isEmpty() && !ENV_NAME.matcher(value.trim()).matches()) {
-                throw new InvalidConfigurationException(parameter + " '" + value.trim() + "' (property " + property
-                        + ") is not an environment variable name. Use letters, digits and '_', for example"
-                        + " GENESYS_CLIENT_SECRET. It names the variable; never put the value itself here.");
+                // The value is not repeated: a secret pasted here by mistake must not reach the build log.
+                throw new InvalidConfigurationException(parameter + " (property " + property + ") is not an"
+                        + " environment variable name. Use letters, digits and '_', for example GENESYS_CLIENT_SECRET."
+                        + " It names the variable; never put the value itself here.");
             }
         }
 

@@ -7,8 +7,14 @@ final class OAuthErrorHints {
     private OAuthErrorHints() {}
 
     static String hintFor(String error, int status, TokenRequest request) {
-        String source = request.credentials().source();
         String code = error == null ? "" : error.toLowerCase(Locale.ROOT);
+        if (request.accessKey() != null) {
+            String hint = cxoneHint(code, status, request);
+            if (hint != null) {
+                return hint;
+            }
+        }
+        String source = request.credentials().source();
         switch (code) {
             case "invalid_client":
                 return "The server did not accept the client id or secret. Check both in " + source
@@ -45,5 +51,40 @@ final class OAuthErrorHints {
                     + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.";
         }
         return "Check the client's configuration on the server and the plugin's parameters.";
+    }
+
+    /**
+     * CXone checks two pairs: the registered application (Basic header) and the access key (username and password).
+     * The hint says which one the error points at and where that pair is configured.
+     */
+    private static String cxoneHint(String code, int status, TokenRequest request) {
+        FetchConfiguration config = request.config();
+        String accessKey = "Check the access key id and secret (read from " + request.accessKey().source()
+                + "); they are configured in " + config.accessKeyPlaces() + ".";
+        String application = "Check the application's client id and secret (read from "
+                + request.credentials().source() + "); they are configured in " + config.clientCredentialPlaces() + ".";
+        switch (code) {
+            case "invalid_grant":
+                return "CXone did not accept the access key. " + accessKey + " The key may also have been deactivated"
+                        + " or deleted, or its user deactivated; create a new one under the user's Access Keys.";
+            case "invalid_client":
+                return "CXone did not accept the registered application. " + application + " These are the"
+                        + " application registration's values, not the access key's.";
+            case "unauthorized_client":
+            case "unsupported_grant_type":
+                return "CXone refused the password grant for this application. Check that the application is"
+                        + " registered as a back-end application. " + application;
+            default:
+                break;
+        }
+        if (status == 401 || status == 403) {
+            return "CXone did not accept the credentials, without saying which pair. " + application + " "
+                    + accessKey;
+        }
+        if (status == 404 || status == 405) {
+            return "There is no token endpoint at this URL. Check environment (cxtoken.environment), which names the"
+                    + " CXone issuer such as cxone.niceincontact.com, or tokenUrl (cxtoken.tokenUrl).";
+        }
+        return null;
     }
 }

@@ -6,6 +6,12 @@ import java.util.Locale;
 public enum Provider {
     /** Genesys Cloud: {@code https://login.<domain>/oauth/token}, Basic auth over the raw id:secret pair. */
     GENESYS("genesys", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", false),
+    /**
+     * NICE CXone back ends: the token endpoint comes from the issuer's OpenID discovery document; the registered
+     * application authenticates with Basic over the raw id:secret pair, as public CXone integrations send it, and an
+     * access key is sent as the password grant's username and password.
+     */
+    CXONE("cxone", "CXONE_CLIENT_ID", "CXONE_CLIENT_SECRET", false),
     /** Any RFC 6749 server: explicit tokenUrl, client_secret_basic with form-urlencoding (RFC 6749 §2.3.1). */
     OAUTH2("oauth2", "OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", true);
 
@@ -40,7 +46,8 @@ public enum Provider {
 
     /**
      * Whether id and secret are form-urlencoded before Base64 in the Basic header. RFC 6749 §2.3.1 requires it and
-     * standard servers decode that way; Genesys Cloud decodes the raw pair, as its official SDKs send it.
+     * standard servers decode that way; Genesys Cloud decodes the raw pair, as its official SDKs send it, and CXone
+     * integrations send the raw pair too.
      */
     public boolean formEncodesBasicCredentials() {
         return formEncodesBasicCredentials;
@@ -53,12 +60,8 @@ public enum Provider {
                 return provider;
             }
         }
-        if (key.equals("cxone")) {
-            throw new InvalidConfigurationException("Provider 'cxone' (parameter provider, property cxtoken.provider)"
-                    + " is not supported by this version of the plugin. Use 'genesys' or 'oauth2'.");
-        }
         throw new InvalidConfigurationException("Unknown provider '" + (value == null ? "" : value.trim())
-                + "' (parameter provider, property cxtoken.provider). Use 'genesys' (Genesys Cloud) or 'oauth2' (any"
-                + " OAuth 2.0 server, with tokenUrl).");
+                + "' (parameter provider, property cxtoken.provider). Use 'genesys' (Genesys Cloud), 'cxone' (NICE"
+                + " CXone) or 'oauth2' (any OAuth 2.0 server, with tokenUrl).");
     }
 }

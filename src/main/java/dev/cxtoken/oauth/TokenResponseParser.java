@@ -56,21 +56,28 @@ final class TokenResponseParser {
 
     /** The exp claim of a JWT, read without checking the signature: only the lifetime is wanted. */
     static Optional<Instant> jwtExpiry(String token) {
+        Optional<JsonObject> claims = jwtClaims(token);
+        if (!claims.isPresent()) {
+            return Optional.empty();
+        }
+        JsonElement exp = claims.get().get("exp");
+        if (exp == null || !exp.isJsonPrimitive() || !exp.getAsJsonPrimitive().isNumber()) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(exp.getAsLong()));
+    }
+
+    /**
+     * The claims of a JWT, decoded without checking the signature. Callers only read facts the token's own issuer
+     * stated over TLS (its lifetime, the tenant), never trust decisions. Empty when the token is not a JWT.
+     */
+    static Optional<JsonObject> jwtClaims(String token) {
         String[] parts = token.split("\\.");
         if (parts.length != 3) {
             return Optional.empty();
         }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            Optional<JsonObject> claims = parseObject(payload);
-            if (!claims.isPresent()) {
-                return Optional.empty();
-            }
-            JsonElement exp = claims.get().get("exp");
-            if (exp == null || !exp.isJsonPrimitive() || !exp.getAsJsonPrimitive().isNumber()) {
-                return Optional.empty();
-            }
-            return Optional.of(Instant.ofEpochSecond(exp.getAsLong()));
+            return parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

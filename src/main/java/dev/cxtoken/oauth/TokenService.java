@@ -7,11 +7,14 @@ public final class TokenService {
     private final CredentialResolver credentials;
     private final BuildTokenCache cache;
     private final TokenEndpointClient client;
+    private final CxoneLogin cxone;
 
-    public TokenService(CredentialResolver credentials, BuildTokenCache cache, TokenEndpointClient client) {
+    public TokenService(CredentialResolver credentials, BuildTokenCache cache, TokenEndpointClient client,
+            TokenLog log) {
         this.credentials = credentials;
         this.cache = cache;
         this.client = client;
+        this.cxone = new CxoneLogin(client, cache, log);
     }
 
     /** What the execution obtained, for publishing and for the log line. */
@@ -19,11 +22,13 @@ public final class TokenService {
         private final AccessToken token;
         private final boolean fetched;
         private final ClientCredentials credentials;
+        private final ClientCredentials accessKey;
 
-        Outcome(AccessToken token, boolean fetched, ClientCredentials credentials) {
+        Outcome(AccessToken token, boolean fetched, ClientCredentials credentials, ClientCredentials accessKey) {
             this.token = token;
             this.fetched = fetched;
             this.credentials = credentials;
+            this.accessKey = accessKey;
         }
 
         public AccessToken token() {
@@ -37,13 +42,41 @@ public final class TokenService {
         public ClientCredentials credentials() {
             return credentials;
         }
+
+        /** The CXone access key, or null for other providers. */
+        public ClientCredentials accessKey() {
+            return accessKey;
+        }
     }
 
     public Outcome obtain(FetchConfiguration config, boolean offline) throws CxTokenException {
+        if (config.provider() == Provider.CXONE) {
+            return obtainFromCxone(config, offline);
+        }
         ClientCredentials found = credentials.resolve(config);
         TokenRequest request = TokenRequest.clientCredentials(config, found);
         BuildTokenCache.Result result =
                 cache.obtain(request.cacheKey(), config.minValidity(), offline, () -> client.fetch(request));
-        return new Outcome(result.token(), result.fetched(), found);
+        return new Outcome(result.token(), result.fetched(), found, null);
+    }
+
+    /** CXone needs two pairs; both are found before anything is sent, and the token is cached under both. */
+    private Outcome obtainFromCxone(FetchConfiguration config, boolean offline) throws CxTokenException {
+        ClientCredentials application;
+        try {
+            application = credentials.resolve(config);
+        } catch (MissingCredentialsException missingApplication) {
+            try {
+                credentials.resolveAccessKey(config);
+            } catch (MissingCredentialsException missingAccessKey) {
+                throw new MissingCredentialsException(
+                        missingApplication.getMessage() + " " + missingAccessKey.getMessage());
+            }
+            throw missingApplication;
+        }
+        ClientCredentials accessKey = credentials.resolveAccessKey(config);
+        BuildTokenCache.Result result = cache.obtain(TokenRequest.cacheKey(config, application, accessKey),
+                config.minValidity(), offline, () -> cxone.fetch(config, application, accessKey));
+        return new Outcome(result.token(), result.fetched(), application, accessKey);
     }
 }

@@ -5,14 +5,19 @@ import dev.cxtoken.oauth.CredentialResolver;
 import dev.cxtoken.oauth.CxTokenException;
 import dev.cxtoken.oauth.EnvironmentVariables;
 import dev.cxtoken.oauth.FetchConfiguration;
+import dev.cxtoken.oauth.GitHubActionsMask;
 import dev.cxtoken.oauth.ProxyRoute;
 import dev.cxtoken.oauth.TokenEndpointClient;
+import dev.cxtoken.oauth.TokenFileWriter;
 import dev.cxtoken.oauth.TokenLog;
 import dev.cxtoken.oauth.TokenService;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -26,35 +31,43 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Fetches an OAuth access token (client-credentials grant) from Genesys Cloud or any OAuth 2.0 server, once per build,
- * and publishes it as project properties: {@code ${cx.token}}, {@code ${cx.token.expiresAt}} (ISO-8601 UTC) and, for
- * Genesys Cloud, {@code ${cx.token.apiBaseUrl}}. The client secret comes from a settings.xml server or an environment
- * variable, never from the POM, and neither the secret nor the token is ever logged.
+ * Fetches an OAuth access token from Genesys Cloud (client-credentials grant), NICE CXone (access-key password grant)
+ * or any OAuth 2.0 server, once per build, and publishes it as project properties: {@code ${cx.token}},
+ * {@code ${cx.token.expiresAt}} (ISO-8601 UTC) and, for Genesys Cloud and CXone, {@code ${cx.token.apiBaseUrl}}.
+ * Secrets come from settings.xml servers or environment variables, never from the POM, and neither a secret nor the
+ * token is ever logged.
  */
 @Mojo(name = "fetch-token", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
 public class FetchTokenMojo extends AbstractMojo {
 
-    /** The token server: {@code genesys} (Genesys Cloud) or {@code oauth2} (any RFC 6749 server; needs tokenUrl). */
+    /**
+     * The token server: {@code genesys} (Genesys Cloud), {@code cxone} (NICE CXone; needs an access key besides the
+     * application's client id and secret) or {@code oauth2} (any RFC 6749 server; needs tokenUrl).
+     */
     @Parameter(property = "cxtoken.provider", defaultValue = "genesys")
     private String provider;
 
     /**
-     * Genesys Cloud org domain or AWS region, in any spelling: {@code eu-west-1}, {@code eu_west_1},
-     * {@code mypurecloud.ie}, {@code api.mypurecloud.ie} or {@code login.mypurecloud.ie}. Ignored by {@code oauth2}.
+     * Where the provider lives. For {@code genesys}: the org domain or AWS region, in any spelling:
+     * {@code eu-west-1}, {@code eu_west_1}, {@code mypurecloud.ie}, {@code api.mypurecloud.ie} or
+     * {@code login.mypurecloud.ie}; default {@code mypurecloud.com}. For {@code cxone}: the issuer, as a host name
+     * or a full {@code https://} URL; default {@code cxone.niceincontact.com}. Ignored by {@code oauth2}.
      */
-    @Parameter(property = "cxtoken.environment", defaultValue = "mypurecloud.com")
+    @Parameter(property = "cxtoken.environment")
     private String environment;
 
     /**
      * Explicit token endpoint URL. Required for {@code oauth2}; for {@code genesys} it overrides the endpoint derived
-     * from environment. Must be {@code https://}, except for loopback hosts.
+     * from environment, and for {@code cxone} the one read from the issuer's discovery document. Must be
+     * {@code https://}, except for loopback hosts.
      */
     @Parameter(property = "cxtoken.tokenUrl")
     private String tokenUrl;
 
     /**
      * Id of the settings.xml {@code <server>} whose username is the client id and whose password (plain or encrypted)
-     * is the client secret. Defaults to the provider name ({@code genesys} or {@code oauth2}).
+     * is the client secret. Defaults to the provider name ({@code genesys}, {@code cxone} or {@code oauth2}). For
+     * {@code cxone} this is the registered application's client id and secret, not the access key.
      */
     @Parameter(property = "cxtoken.serverId")
     private String serverId;
@@ -64,19 +77,42 @@ public class FetchTokenMojo extends AbstractMojo {
     private String clientId;
 
     /**
-     * Environment variable holding the client id. Defaults to {@code GENESYS_CLIENT_ID} (genesys) or
-     * {@code OAUTH_CLIENT_ID} (oauth2). {@code <NAME>_FILE} may name a file holding the value instead.
+     * Environment variable holding the client id. Defaults to {@code GENESYS_CLIENT_ID} (genesys),
+     * {@code CXONE_CLIENT_ID} (cxone) or {@code OAUTH_CLIENT_ID} (oauth2). {@code <NAME>_FILE} may name a file holding
+     * the value instead.
      */
     @Parameter(property = "cxtoken.clientIdEnv")
     private String clientIdEnv;
 
     /**
-     * Environment variable holding the client secret. Defaults to {@code GENESYS_CLIENT_SECRET} (genesys) or
-     * {@code OAUTH_CLIENT_SECRET} (oauth2). {@code <NAME>_FILE} may name a file holding the value instead. There is
-     * deliberately no parameter for the secret itself.
+     * Environment variable holding the client secret. Defaults to {@code GENESYS_CLIENT_SECRET} (genesys),
+     * {@code CXONE_CLIENT_SECRET} (cxone) or {@code OAUTH_CLIENT_SECRET} (oauth2). {@code <NAME>_FILE} may name a
+     * file holding the value instead. There is deliberately no parameter for the secret itself.
      */
     @Parameter(property = "cxtoken.clientSecretEnv")
     private String clientSecretEnv;
+
+    /**
+     * CXone only: id of the settings.xml {@code <server>} holding the access key, with the access key id as username
+     * and the access key secret as password (plain or encrypted). When no such server exists, the access key is read
+     * from the variables named by accessKeyIdEnv and accessKeySecretEnv.
+     */
+    @Parameter(property = "cxtoken.accessKeyServerId", defaultValue = "cxone-access-key")
+    private String accessKeyServerId;
+
+    /**
+     * CXone only: environment variable holding the access key id. {@code <NAME>_FILE} may name a file holding the
+     * value instead.
+     */
+    @Parameter(property = "cxtoken.accessKeyIdEnv", defaultValue = "CXONE_ACCESS_KEY_ID")
+    private String accessKeyIdEnv;
+
+    /**
+     * CXone only: environment variable holding the access key secret. {@code <NAME>_FILE} may name a file holding
+     * the value instead. There is deliberately no parameter for the secret itself.
+     */
+    @Parameter(property = "cxtoken.accessKeySecretEnv", defaultValue = "CXONE_ACCESS_KEY_SECRET")
+    private String accessKeySecretEnv;
 
     /** Scopes to request, separated by spaces or commas. Sent only when set; Genesys clients take none. */
     @Parameter(property = "cxtoken.scopes")
@@ -99,8 +135,9 @@ public class FetchTokenMojo extends AbstractMojo {
     private String clientAuth;
 
     /**
-     * Name of the project property that receives the token; {@code <name>.expiresAt} and {@code <name>.apiBaseUrl} go
-     * beside it. Give each execution its own name when one build fetches tokens for two orgs.
+     * Name of the project property that receives the token; {@code <name>.expiresAt} and {@code <name>.apiBaseUrl}
+     * (Genesys Cloud, and CXone when the tenant lookup succeeds) go beside it. Give each execution its own name when
+     * one build fetches tokens for two orgs.
      */
     @Parameter(property = "cxtoken.tokenProperty", defaultValue = "cx.token")
     private String tokenProperty;
@@ -116,7 +153,11 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter(property = "cxtoken.timeout", defaultValue = "60")
     private String timeout;
 
-    /** Attempts in all, 1 meaning no retry (1 to 20). */
+    /**
+     * Attempts in all for failures (5xx, network errors, timeouts), 1 meaning no retry (1 to 20). An answer that says
+     * when to come back (429 or 503 with a Retry-After of a second or more) is waited out within timeout and does not
+     * use up an attempt.
+     */
     @Parameter(property = "cxtoken.maxAttempts", defaultValue = "4")
     private String maxAttempts;
 
@@ -127,6 +168,17 @@ public class FetchTokenMojo extends AbstractMojo {
     /** Seconds to wait for the next bytes of an answer (1 to 600). */
     @Parameter(property = "cxtoken.responseTimeout", defaultValue = "20")
     private String responseTimeout;
+
+    /**
+     * File to write the token to, for steps of the same CI job that do not run in Maven (curl, scripts, other tools).
+     * Relative paths resolve against the project's base directory. The file holds the token alone, without a line
+     * break, and is replaced atomically; on POSIX systems only its owner may read it (0600), and directories created
+     * for it are owner-only (0700). The file outlives the build: keep it out of directories that are archived, cached
+     * or uploaded (such as {@code target/} when it is kept as an artifact), for example in
+     * {@code ${env.RUNNER_TEMP}}, and delete it when the job no longer needs it. Nothing is written when unset.
+     */
+    @Parameter(property = "cxtoken.tokenFile")
+    private String tokenFile;
 
     /**
      * Skips the goal: no credential lookup, no request, no properties set. Useful for offline builds ({@code -o}) and
@@ -168,17 +220,26 @@ public class FetchTokenMojo extends AbstractMojo {
         }
         try {
             FetchConfiguration config = configuration();
+            Optional<Path> file = TokenFileWriter.resolve(tokenFile, baseDirectory());
             TokenLog log = new MavenTokenLog(getLog());
             ProxyRoute proxy = SettingsProxies.select(session.getSettings(), settingsDecrypter);
+            log.debug("Token requests go through " + proxy.describe() + "; loopback endpoints are always direct.");
             TokenService service = new TokenService(
                     new CredentialResolver(new SettingsServerCredentials(session.getSettings(), settingsDecrypter),
                             new EnvironmentVariables(this::environmentVariable)),
                     new BuildTokenCache(BuildSessionStore.of(session.getRepositorySession().getData()), Clock.systemUTC()),
                     new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                            new SecureRandom()::nextDouble, log, "cx-token-maven-plugin/" + pluginVersion, proxy));
+                            new SecureRandom()::nextDouble, log, "cx-token-maven-plugin/" + pluginVersion, proxy),
+                    log);
             TokenService.Outcome outcome = service.obtain(config, session.isOffline());
+            // First of all, before the token is in any property or file that something could print.
+            boolean masked = new GitHubActionsMask(this::environmentVariable, System.out)
+                    .register(outcome.token().value());
+            if (file.isPresent()) {
+                new TokenFileWriter().write(file.get(), outcome.token().value());
+            }
             new TokenPublisher(config.tokenProperty()).publish(outcome.token(), project.getProperties());
-            getLog().info(TokenPublisher.summary(config, outcome));
+            getLog().info(TokenPublisher.summary(config, outcome, file.orElse(null), masked));
         } catch (CxTokenException e) {
             if (!failOnError) {
                 getLog().warn(e.getMessage() + " Going on without a token, because failOnError is false.");
@@ -200,6 +261,9 @@ public class FetchTokenMojo extends AbstractMojo {
                 .clientId(clientId)
                 .clientIdEnv(clientIdEnv)
                 .clientSecretEnv(clientSecretEnv)
+                .accessKeyServerId(accessKeyServerId)
+                .accessKeyIdEnv(accessKeyIdEnv)
+                .accessKeySecretEnv(accessKeySecretEnv)
                 .scopes(scopes)
                 .parameters(parameters)
                 .clientAuth(clientAuth)
@@ -210,6 +274,15 @@ public class FetchTokenMojo extends AbstractMojo {
                 .connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
+    }
+
+    /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */
+    private Path baseDirectory() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        String root = session.getExecutionRootDirectory();
+        return root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
     }
 
     /**

@@ -41,8 +41,13 @@ final class SettingsProxies {
                     + " re-encrypt the password with mvn --encrypt-password.");
         }
         Proxy proxy = result.getProxy();
+        String where = "settings.xml proxy '" + chosen.getId() + "'";
+        if (proxy.getHost() == null || proxy.getHost().trim().isEmpty()) {
+            throw new InvalidConfigurationException(where + " has no <host>. Set it to the proxy's host name, or"
+                    + " set <active>false</active> on that proxy.");
+        }
         String password = proxy.getPassword();
-        return ProxyRoute.of("http", proxy.getHost(), proxy.getPort(), proxy.getUsername(),
+        return ProxyRoute.of(where, proxy.getHost().trim(), proxy.getPort(), proxy.getUsername(),
                 password == null ? null : Secret.of(password), proxy.getNonProxyHosts());
     }
 

@@ -23,28 +23,64 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small OAuth 2.0 token server on 127.0.0.1 that checks client secrets the way the real servers decode them, for the
  * demo, the integration tests and the benchmark. JDK classes only, so it also runs as a single source file:
- * {@code java StandInTokenServer.java --port-file F --client-id ID --client-secret SECRET}.
+ * {@code java StandInTokenServer.java --port-file F --client-id ID --client-secret SECRET}, plus
+ * {@code --access-key-id ID --access-key-secret SECRET} for CXone.
  *
  * <ul>
  *   <li>{@code POST /oauth/token}: Genesys Cloud style; the Basic header carries the raw id:secret pair.
  *   <li>{@code POST /oauth2/token}: RFC 6749 style; id and secret are form-urlencoded inside the Basic header, or
  *       sent as client_id and client_secret in the body.
  *   <li>{@code GET /api/v2/tokens/me}: 200 for a token this server issued, 401 otherwise.
- *   <li>{@code GET /stats}: {"tokenRequests":N}.
+ *   <li>NICE CXone, with this server as the issuer:
+ *     <ul>
+ *       <li>{@code GET /.well-known/openid-configuration}: the discovery document, naming {@code /auth/token}.
+ *       <li>{@code POST /auth/token}: the password grant. The Basic header carries the application's raw id:secret
+ *           pair (client id and secret), the form's username and password the access key. A wrong application
+ *           answers 401 {@code invalid_client}, a wrong access key 400 {@code invalid_grant}. A good request gets an
+ *           access token, a refresh token and an id_token whose claims name the issuer and the tenant.
+ *       <li>{@code GET /.well-known/cxone-configuration?tenantId=T}: {@code api_endpoint} (this server's
+ *           {@code /cxone-api}), {@code area}, {@code cluster} and {@code domain} for the known tenant, 404 otherwise.
+ *       <li>{@code GET /cxone-api/...}: 200 with the tenant id for a token this server issued, 401 otherwise.
+ *     </ul>
+ *   <li>{@code GET /stats}: {"tokenRequests":N,"discoveryRequests":N,"cxoneConfigurationRequests":N}, where
+ *       tokenRequests counts the requests to every token endpoint.
  * </ul>
  */
 public final class StandInTokenServer implements AutoCloseable {
+    /** The tenant every CXone id_token of this server names. */
+    public static final String CXONE_TENANT_ID = "11ee0000-0000-4000-8000-00000000cafe";
+    public static final String DEFAULT_ACCESS_KEY_ID = "standin-access-key";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "standin-access-key-secret";
+
     private final HttpServer server;
     private final String clientId;
     private final String clientSecret;
     private final long expiresIn;
+    private final String accessKeyId;
+    private final String accessKeySecret;
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedIdTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger discoveryRequests = new AtomicInteger();
+    private final AtomicInteger cxoneConfigurationRequests = new AtomicInteger();
 
+    /** A server whose CXone access key is {@link #DEFAULT_ACCESS_KEY_ID} / {@link #DEFAULT_ACCESS_KEY_SECRET}. */
     public StandInTokenServer(int port, String clientId, String clientSecret, long expiresIn) throws IOException {
+        this(port, clientId, clientSecret, expiresIn, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET);
+    }
+
+    /**
+     * @param clientId the client id; for CXone, the registered application's
+     * @param accessKeyId the CXone access key id, expected as the password grant's username
+     * @param accessKeySecret the CXone access key secret, expected as its password
+     */
+    public StandInTokenServer(int port, String clientId, String clientSecret, long expiresIn, String accessKeyId,
+            String accessKeySecret) throws IOException {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.expiresIn = expiresIn;
+        this.accessKeyId = accessKeyId;
+        this.accessKeySecret = accessKeySecret;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stand-in-token-server");
@@ -54,8 +90,13 @@ public final class StandInTokenServer implements AutoCloseable {
         server.createContext("/oauth/token", exchange -> token(exchange, false));
         server.createContext("/oauth2/token", exchange -> token(exchange, true));
         server.createContext("/api/v2/tokens/me", this::tokensMe);
-        server.createContext("/stats", exchange ->
-                send(exchange, 200, "{\"tokenRequests\":" + tokenRequests.get() + "}"));
+        server.createContext("/.well-known/openid-configuration", this::cxoneDiscovery);
+        server.createContext("/auth/token", this::cxoneToken);
+        server.createContext("/.well-known/cxone-configuration", this::cxoneConfiguration);
+        server.createContext("/cxone-api/", this::cxoneApi);
+        server.createContext("/stats", exchange -> send(exchange, 200, "{\"tokenRequests\":" + tokenRequests.get()
+                + ",\"discoveryRequests\":" + discoveryRequests.get() + ",\"cxoneConfigurationRequests\":"
+                + cxoneConfigurationRequests.get() + "}"));
         server.start();
     }
 
@@ -67,8 +108,19 @@ public final class StandInTokenServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** Requests to every token endpoint, CXone's included. */
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** Requests for the CXone OpenID discovery document. */
+    public int discoveryRequests() {
+        return discoveryRequests.get();
+    }
+
+    /** Requests for the CXone tenant configuration. */
+    public int cxoneConfigurationRequests() {
+        return cxoneConfigurationRequests.get();
     }
 
     /** Every token this server handed out, for tests that look for leaks. */
@@ -76,15 +128,31 @@ public final class StandInTokenServer implements AutoCloseable {
         return Set.copyOf(issued);
     }
 
-    private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
+    /** Every CXone id_token this server handed out; the plugin reads them but must never write them anywhere. */
+    public Set<String> issuedIdTokens() {
+        return Set.copyOf(issuedIdTokens);
+    }
+
+    /**
+     * Counts a token request and reads its form; answers and returns null when it is not a POST of the given grant.
+     */
+    private Map<String, String> tokenForm(HttpExchange exchange, String grantType) throws IOException {
         tokenRequests.incrementAndGet();
         if (!"POST".equals(exchange.getRequestMethod())) {
             send(exchange, 405, "{\"error\":\"invalid_request\",\"error_description\":\"POST only\"}");
-            return;
+            return null;
         }
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!"client_credentials".equals(form.get("grant_type"))) {
+        if (!grantType.equals(form.get("grant_type"))) {
             send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+            return null;
+        }
+        return form;
+    }
+
+    private void token(HttpExchange exchange, boolean rfc6749) throws IOException {
+        Map<String, String> form = tokenForm(exchange, "client_credentials");
+        if (form == null) {
             return;
         }
         String[] pair = credentials(exchange.getRequestHeaders().getFirst("Authorization"), form, rfc6749);
@@ -97,6 +165,74 @@ public final class StandInTokenServer implements AutoCloseable {
         issued.add(token);
         send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + expiresIn + "}");
+    }
+
+    private void cxoneDiscovery(HttpExchange exchange) throws IOException {
+        discoveryRequests.incrementAndGet();
+        send(exchange, 200, "{\"issuer\":\"" + baseUrl() + "\",\"token_endpoint\":\"" + baseUrl() + "/auth/token\","
+                + "\"grant_types_supported\":[\"password\",\"refresh_token\",\"authorization_code\"],"
+                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"]}");
+    }
+
+    private void cxoneToken(HttpExchange exchange) throws IOException {
+        Map<String, String> form = tokenForm(exchange, "password");
+        if (form == null) {
+            return;
+        }
+        String[] application = credentials(exchange.getRequestHeaders().getFirst("Authorization"), form, false);
+        if (application == null || !clientId.equals(application[0]) || !clientSecret.equals(application[1])) {
+            send(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication"
+                    + " failed\"}");
+            return;
+        }
+        if (!accessKeyId.equals(form.get("username")) || !accessKeySecret.equals(form.get("password"))) {
+            send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid username or"
+                    + " password\"}");
+            return;
+        }
+        String token = "standin-cxone-" + UUID.randomUUID();
+        issued.add(token);
+        long now = System.currentTimeMillis() / 1000;
+        String claims = "{\"iss\":\"" + baseUrl() + "\",\"sub\":\"user:stand-in\",\"aud\":\"" + clientId
+                + "\",\"tenantId\":\"" + CXONE_TENANT_ID + "\",\"name\":\"stand-in user\",\"iat\":" + now
+                + ",\"exp\":" + (now + expiresIn) + "}";
+        String idToken = jwt(claims);
+        issuedIdTokens.add(idToken);
+        send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + expiresIn + ",\"refresh_token\":\"standin-refresh-" + UUID.randomUUID() + "\",\"id_token\":\""
+                + idToken + "\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
+    }
+
+    /** A JWT with the given claims. The signature is not a real one: clients only read the claims. */
+    private static String jwt(String claims) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        return encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + encoder.encodeToString("stand-in-signature".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void cxoneConfiguration(HttpExchange exchange) throws IOException {
+        cxoneConfigurationRequests.incrementAndGet();
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> parameters = parseForm(query == null ? "" : query);
+        if (!CXONE_TENANT_ID.equals(parameters.get("tenantId"))) {
+            send(exchange, 404, "{\"error\":\"tenant not found\"}");
+            return;
+        }
+        send(exchange, 200, "{\"private\":false,\"area\":\"na1\",\"cluster\":\"B32\",\"domain\":"
+                + "\"niceincontact.com\",\"acd_domain\":\"niceincontact.com\",\"ui_endpoint\":\"" + baseUrl()
+                + "/cxone-ui\",\"auth_endpoint\":\"" + baseUrl() + "\",\"api_endpoint\":\"" + baseUrl()
+                + "/cxone-api\"}");
+    }
+
+    private void cxoneApi(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (issued.contains(token)) {
+            send(exchange, 200, "{\"tenantId\":\"" + CXONE_TENANT_ID + "\"}");
+        } else {
+            send(exchange, 401, "{\"error\":\"invalid_token\"}");
+        }
     }
 
     private static String[] credentials(String authorization, Map<String, String> form, boolean rfc6749) {
@@ -113,7 +249,15 @@ public final class StandInTokenServer implements AutoCloseable {
             }
             String id = decoded.substring(0, colon);
             String secret = decoded.substring(colon + 1);
-            return rfc6749 ? new String[] {urlDecode(id), urlDecode(secret)} : new String[] {id, secret};
+            if (!rfc6749) {
+                return new String[] {id, secret};
+            }
+            try {
+                return new String[] {urlDecode(id), urlDecode(secret)};
+            } catch (IllegalArgumentException notFormEncoded) {
+                // A raw pair with a stray '%': real servers refuse it as bad client credentials, not with a 500.
+                return null;
+            }
         }
         if (rfc6749 && form.containsKey("client_id") && form.containsKey("client_secret")) {
             return new String[] {form.get("client_id"), form.get("client_secret")};
@@ -169,7 +313,9 @@ public final class StandInTokenServer implements AutoCloseable {
         StandInTokenServer server = new StandInTokenServer(Integer.parseInt(options.getOrDefault("--port", "0")),
                 options.getOrDefault("--client-id", "demo-client"),
                 options.getOrDefault("--client-secret", "demo-secret"),
-                Long.parseLong(options.getOrDefault("--expires-in", "86399")));
+                Long.parseLong(options.getOrDefault("--expires-in", "86399")),
+                options.getOrDefault("--access-key-id", DEFAULT_ACCESS_KEY_ID),
+                options.getOrDefault("--access-key-secret", DEFAULT_ACCESS_KEY_SECRET));
         String portFile = options.get("--port-file");
         if (portFile != null) {
             Path path = Paths.get(portFile);

@@ -3,6 +3,7 @@ package dev.cxtoken.testing;
 import dev.cxtoken.standin.StandInTokenServer;
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,21 @@ public final class ItSupport {
     public static final String CLIENT_ID = "it-client";
     /** The secret every IT's credentials hold; ':' '+' and '=' check the encoding on the way. */
     public static final String CLIENT_SECRET = "it-S3cret:raw+pair=";
+    /** The CXone access key of the ITs; its secret holds every character a form body must encode. */
+    public static final String CXONE_ACCESS_KEY_ID = "it-access-key";
+    public static final String CXONE_ACCESS_KEY_SECRET = "it-AK=s3cret&+:%";
 
     /**
      * Under -X, Surefire keeps the fork's system properties (a token the IT passed through systemPropertyVariables
      * among them) in target/surefire/ and in its event dump. The README lists this as a known limit.
      */
     public static final String[] SUREFIRE_DEBUG_FILES = {"target/surefire/", "*-events.bin"};
+
+    /**
+     * Allows GitHub Actions mask commands ({@code ::add-mask::<token>}) in build.log when passed among the allowed
+     * paths: the IT asked for them, and the runner consumes those lines instead of showing them.
+     */
+    public static final String GITHUB_MASK_COMMANDS = "::add-mask::";
 
     private ItSupport() {}
 
@@ -83,6 +93,33 @@ public final class ItSupport {
             }
         }
         return false;
+    }
+
+    /**
+     * Starts the server as a CXone issuer (application {@link #CLIENT_ID} / {@link #CLIENT_SECRET}, access key
+     * {@link #CXONE_ACCESS_KEY_ID} / {@link #CXONE_ACCESS_KEY_SECRET}) and passes it as the build's
+     * {@code cxtoken.environment}, so the plugin discovers the token endpoint.
+     */
+    @SuppressWarnings("unchecked")
+    public static StandInTokenServer startCxone(Map<String, Object> context) throws IOException {
+        StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, CLIENT_SECRET, 3600, CXONE_ACCESS_KEY_ID,
+                CXONE_ACCESS_KEY_SECRET);
+        context.put("standin", server);
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("cxtoken.environment", server.baseUrl());
+        userProperties.put("standin.baseUrl", server.baseUrl());
+        return server;
+    }
+
+    /**
+     * The usual verify.groovy: stops the server, checks the number of token requests, that build.log holds each
+     * expected text, and that no secret or token leaked anywhere.
+     */
+    public static void verifyBuilds(Map<String, Object> context, File basedir, int expectedTokenRequests,
+            String... expectedLogTexts) throws IOException {
+        assertEquals(expectedTokenRequests, stop(context), "token requests");
+        assertLogContains(basedir, expectedLogTexts);
+        assertNoSecrets(context, basedir);
     }
 
     public static StandInTokenServer server(Map<String, Object> context) {
@@ -143,8 +180,8 @@ public final class ItSupport {
     }
 
     /**
-     * Scans build.log and every file below the IT's folder for the secret, the Basic header value and every token the
-     * server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
+     * Scans build.log and every file below the IT's folder for the secrets (client secret, CXone access key secret),
+     * the Basic header value, every CXone id_token and every token the server issued. Paths listed in {@code allowed} (relative, with '/'; a trailing '/' allows that folder in any module, a leading '*' any path with that ending) may
      * hold the token because the IT asked for it there.
      *
      * @return the number of files scanned
@@ -155,6 +192,9 @@ public final class ItSupport {
         needles.add(CLIENT_SECRET);
         needles.add(Base64.getEncoder().encodeToString(
                 (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        needles.add(CXONE_ACCESS_KEY_SECRET);
+        needles.add(URLEncoder.encode(CXONE_ACCESS_KEY_SECRET, StandardCharsets.UTF_8));
+        needles.addAll(server(context).issuedIdTokens());
         List<String> tokens = new ArrayList<>(server(context).issuedTokens());
         List<String> allowedPaths = List.of(allowed);
         Path root = basedir.toPath();
@@ -170,10 +210,15 @@ public final class ItSupport {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             if (relative.equals("build.log")) {
                 content = withoutMavenValueDumps(content);
+                if (allowedPaths.contains(GITHUB_MASK_COMMANDS)) {
+                    content = Pattern.compile("^" + Pattern.quote(GITHUB_MASK_COMMANDS) + ".*$", Pattern.MULTILINE)
+                            .matcher(content).replaceAll("");
+                }
             }
             for (String needle : needles) {
                 if (content.contains(needle)) {
-                    throw new AssertionError("The client secret (or its Basic form) appears in " + relative);
+                    throw new AssertionError("A secret (or its Basic or form-encoded form, or an id_token) appears in "
+                            + relative);
                 }
             }
             if (allowedPaths.stream().noneMatch(path -> relative.equals(path)

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,9 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 that plays a script: each accepted request takes the next {@link Reply}, and the
@@ -32,6 +37,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
     @FunctionalInterface
     public interface Reply {
         void write(Socket socket, OutputStream out) throws IOException, InterruptedException;
+
+        /** What the server calls; replies that depend on the request, such as {@link #echo}, override it. */
+        default void write(Recorded request, Socket socket, OutputStream out) throws IOException, InterruptedException {
+            write(socket, out);
+        }
     }
 
     /** A request as the server received it. */
@@ -40,12 +50,22 @@ public final class ScriptedHttpServer implements AutoCloseable {
         public final String target;
         public final Map<String, String> headers;
         public final String body;
+        /** When the request had been read in full, by the wall clock and by {@link System#nanoTime()}. */
+        public final Instant receivedAt;
+        public final long receivedNanos;
 
         Recorded(String method, String target, Map<String, String> headers, String body) {
             this.method = method;
             this.target = target;
             this.headers = headers;
             this.body = body;
+            this.receivedAt = Instant.now();
+            this.receivedNanos = System.nanoTime();
+        }
+
+        /** Milliseconds from this request to a later one. */
+        public long millisUntil(Recorded later) {
+            return TimeUnit.NANOSECONDS.toMillis(later.receivedNanos - receivedNanos);
         }
 
         public String header(String name) {
@@ -123,7 +143,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
                 if (next == null) {
                     next = respond(500, "text/plain", "no reply scripted");
                 }
-                next.write(s, out);
+                next.write(request, s, out);
                 out.flush();
                 if (s.isClosed() || "close".equalsIgnoreCase(request.header("connection"))) {
                     return;
@@ -136,7 +156,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    private static Recorded readRequest(InputStream in) throws IOException {
+    static Recorded readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
@@ -195,6 +215,22 @@ public final class ScriptedHttpServer implements AutoCloseable {
         };
     }
 
+    /** Answers with whatever {@code reply} makes of the request, e.g. an error page that quotes it. */
+    public static Reply echo(Function<Recorded, Reply> reply) {
+        return new Reply() {
+            @Override
+            public void write(Socket socket, OutputStream out) {
+                throw new IllegalStateException("an echo needs the request");
+            }
+
+            @Override
+            public void write(Recorded request, Socket socket, OutputStream out)
+                    throws IOException, InterruptedException {
+                reply.apply(request).write(socket, out);
+            }
+        };
+    }
+
     public static Reply json(int status, String body, String... headerPairs) {
         return respond(status, "application/json", body, headerPairs);
     }
@@ -241,25 +277,80 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
     /** Sends a chunked 200 body that never ends, as fast as the client reads it. */
     public static Reply endlessBody() {
+        return body(Long.MAX_VALUE, false, 0, new Transfer());
+    }
+
+    /** Answers with a fixed-length body of the given size, as fast as the client reads it. */
+    public static Reply largeBody(int bytes) {
+        return body(bytes, true, 0, new Transfer());
+    }
+
+    /**
+     * Answers 200 with a body of {@code bytes} (Long.MAX_VALUE: endless), with or without a Content-Length, at most
+     * {@code bytesPerSecond} fast (0: as fast as the client reads), and records in {@code transfer} how much got out
+     * before the client hung up.
+     */
+    public static Reply body(long bytes, boolean declareLength, long bytesPerSecond, Transfer transfer) {
         return (socket, out) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            while (true) {
-                out.write(chunk);
+            String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + (declareLength ? "Content-Length: " + bytes : "Transfer-Encoding: chunked") + "\r\n\r\n";
+            long start = System.nanoTime();
+            try {
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                byte[] block = "x".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] chunkHead = "2000\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                while (transfer.sent.get() < bytes) {
+                    int length = (int) Math.min(block.length, bytes - transfer.sent.get());
+                    if (declareLength) {
+                        out.write(block, 0, length);
+                    } else {
+                        out.write(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(crlf);
+                        out.write(block, 0, length);
+                        out.write(crlf);
+                    }
+                    out.flush();
+                    long sent = transfer.sent.addAndGet(length);
+                    if (bytesPerSecond > 0) {
+                        long due = start + TimeUnit.SECONDS.toNanos(1) * sent / bytesPerSecond;
+                        long ahead = due - System.nanoTime();
+                        if (ahead > 0) {
+                            TimeUnit.NANOSECONDS.sleep(ahead);
+                        }
+                    }
+                }
+                if (!declareLength) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException e) {
+                transfer.cutOff = true;
+                throw e;
+            } finally {
+                transfer.finished.countDown();
             }
         };
     }
 
-    /** Answers with a fixed-length body of the given size. */
-    public static Reply largeBody(int bytes) {
-        return (socket, out) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            byte[] block = "x".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
-            for (int sent = 0; sent < bytes; sent += block.length) {
-                out.write(block, 0, Math.min(block.length, bytes - sent));
-            }
-        };
+    /** What a {@link #body} reply managed to send. */
+    public static final class Transfer {
+        private final AtomicLong sent = new AtomicLong();
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private volatile boolean cutOff;
+
+        /** Body bytes handed to the socket. */
+        public long sent() {
+            return sent.get();
+        }
+
+        /** Whether the client hung up before the body was complete. */
+        public boolean cutOff() {
+            return cutOff;
+        }
+
+        /** Waits until the reply has ended, by completion or by the client hanging up. */
+        public boolean awaitEnd(Duration limit) throws InterruptedException {
+            return finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 }

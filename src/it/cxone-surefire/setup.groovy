@@ -1,0 +1,2 @@
+dev.cxtoken.testing.ItSupport.startCxone(context)
+return true

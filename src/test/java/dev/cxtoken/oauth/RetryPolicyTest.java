@@ -1,0 +1,74 @@
+package dev.cxtoken.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+    private static final Duration PLENTY = Duration.ofSeconds(60);
+
+    private static RetryPolicy policy(int maxAttempts, double jitter) {
+        return new RetryPolicy(maxAttempts, () -> jitter);
+    }
+
+    @Test
+    void retryAfterIsWaitedExactly() {
+        for (double jitter : new double[] {0, 0.5, 0.9999}) {
+            assertEquals(Duration.ofSeconds(2), policy(4, jitter).afterFailure(0, Duration.ofSeconds(2), PLENTY).wait);
+        }
+    }
+
+    @Test
+    void waitsTheServerAskedForDoNotCount() {
+        RetryPolicy.Decision decision = policy(1, 0.5).afterFailure(0, Duration.ofSeconds(1), PLENTY);
+        assertTrue(decision.retry());
+        assertTrue(decision.scheduledByServer());
+        assertFalse(decision.counted);
+    }
+
+    @Test
+    void aWaitBeyondTheDeadlineStopsAtOnce() {
+        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, Duration.ofSeconds(3600), PLENTY);
+        assertFalse(decision.retry());
+        assertEquals("the server asked to wait 3600 s (Retry-After), beyond the 60 s left of the timeout",
+                decision.stopReason);
+    }
+
+    @Test
+    void aRetryAfterUnderASecondIsAnOrdinaryFailure() {
+        RetryPolicy.Decision zero = policy(4, 0).afterFailure(0, Duration.ZERO, PLENTY);
+        assertTrue(zero.counted);
+        assertEquals(Duration.ofMillis(250), zero.wait);
+        RetryPolicy.Decision longerThanBackoff = policy(4, 0).afterFailure(0, Duration.ofMillis(900), PLENTY);
+        assertTrue(longerThanBackoff.counted);
+        assertEquals(Duration.ofMillis(900), longerThanBackoff.wait);
+    }
+
+    @Test
+    void countedFailuresStopAtMaxAttempts() {
+        assertTrue(policy(3, 0.5).afterFailure(1, null, PLENTY).retry());
+        RetryPolicy.Decision last = policy(3, 0.5).afterFailure(2, null, PLENTY);
+        assertFalse(last.retry());
+        assertEquals("gave up after 3 attempts (maxAttempts 3)", last.stopReason);
+    }
+
+    @Test
+    void backoffGrowsWithEqualJitterAndIsCapped() {
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            long full = Math.min(500L << (attempt - 1), 30_000);
+            assertEquals(full / 2, policy(20, 0).backoff(attempt).toMillis());
+            assertTrue(policy(20, 0.9999).backoff(attempt).toMillis() < full);
+        }
+        assertEquals(Duration.ofSeconds(15), policy(20, 0).backoff(20));
+    }
+
+    @Test
+    void noRetryWhenTheBackoffWouldPassTheDeadline() {
+        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, null, Duration.ofMillis(100));
+        assertFalse(decision.retry());
+        assertEquals("no time left for another attempt within the timeout", decision.stopReason);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cxtoken.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cxtoken.standin.StandInTokenServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Secrets with the characters encodings trip over (':', '%', '+', '=', '&', a space, non-ASCII up to characters outside
+ * the Basic Multilingual Plane) reach a server that decodes them the way the real one does: Genesys Cloud reads the
+ * raw pair from the Basic header, RFC 6749 servers form-decode id and secret inside it, or read them from the form
+ * body. The secret comes from an environment variable or, as a Docker or Kubernetes secret would, from a UTF-8 file.
+ */
+class SecretRoundTripTest {
+    private static final String CLIENT_ID = "client é+1";
+    private static final String[] SECRETS = {
+        Fixtures.SECRET,
+        "p:a%2Bss+w=rd&x=1 ü€😀",
+        "密码:=&+%25%",
+    };
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> secretsAndEncodings() {
+        Stream.Builder<Arguments> cases = Stream.builder();
+        for (String secret : SECRETS) {
+            for (String encoding : new String[] {"genesys raw Basic", "oauth2 form-encoded Basic", "oauth2 post"}) {
+                for (boolean fromFile : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(secret, encoding, fromFile));
+                }
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest(name = "{1}, secret {0}, from a file: {2}")
+    @MethodSource("secretsAndEncodings")
+    void theServerDecodesTheSecretItWasGiven(String secret, String encoding, boolean fromFile) throws Exception {
+        try (StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, secret, 3600)) {
+            TokenService.Outcome outcome = obtain(configuration(server, encoding), secret, fromFile);
+            assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
+            assertEquals(1, server.tokenRequests());
+        }
+    }
+
+    /** The encodings really differ for these secrets, so each provider's must be the one its server expects. */
+    @ParameterizedTest(name = "secret {0}")
+    @MethodSource("secrets")
+    void theOtherProvidersEncodingIsRefused(String secret) throws Exception {
+        try (StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, secret, 3600)) {
+            FetchConfiguration rawPairToAnRfc6749Server =
+                    Fixtures.genesys(server.baseUrl() + "/oauth2/token").build();
+            FetchConfiguration encodedPairToGenesys =
+                    Fixtures.oauth2(server.baseUrl() + "/oauth/token").build();
+            for (FetchConfiguration config : new FetchConfiguration[] {rawPairToAnRfc6749Server, encodedPairToGenesys}) {
+                TokenRequestRejectedException e =
+                        assertThrows(TokenRequestRejectedException.class, () -> obtain(config, secret, false));
+                assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+            }
+            assertEquals(2, server.tokenRequests());
+        }
+    }
+
+    static Stream<String> secrets() {
+        return Stream.of(SECRETS);
+    }
+
+    private static FetchConfiguration configuration(StandInTokenServer server, String encoding) throws Exception {
+        switch (encoding) {
+            case "genesys raw Basic":
+                return Fixtures.genesys(server.baseUrl() + "/oauth/token").build();
+            case "oauth2 form-encoded Basic":
+                return Fixtures.oauth2(server.baseUrl() + "/oauth2/token").clientAuth("basic").build();
+            default:
+                return Fixtures.oauth2(server.baseUrl() + "/oauth2/token").clientAuth("post").build();
+        }
+    }
+
+    private TokenService.Outcome obtain(FetchConfiguration config, String secret, boolean fromFile) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put(config.clientIdEnv(), CLIENT_ID);
+        if (fromFile) {
+            Path file = Files.write(dir.resolve("client-secret"), (secret + "\n").getBytes(StandardCharsets.UTF_8));
+            environment.put(config.clientSecretEnv() + "_FILE", file.toString());
+        } else {
+            environment.put(config.clientSecretEnv(), secret);
+        }
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        return new TokenService(
+                new CredentialResolver(serverId -> Optional.empty(), new EnvironmentVariables(environment::get)),
+                new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()), Fixtures.client(config, log), log)
+                .obtain(config, false);
+    }
+}

@@ -1,0 +1,447 @@
+package dev.cxtoken.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.cxtoken.oauth.BuildTokenCache;
+import dev.cxtoken.oauth.CredentialResolver;
+import dev.cxtoken.oauth.CxTokenException;
+import dev.cxtoken.oauth.EnvironmentVariables;
+import dev.cxtoken.oauth.FetchConfiguration;
+import dev.cxtoken.oauth.ProxyRoute;
+import dev.cxtoken.oauth.ServerCredentialsSource;
+import dev.cxtoken.oauth.TokenEndpointClient;
+import dev.cxtoken.oauth.TokenLog;
+import dev.cxtoken.oauth.TokenService;
+import dev.cxtoken.testing.ItSupport;
+import dev.cxtoken.testing.ScriptedHttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.io.DefaultSettingsReader;
+import org.apache.maven.settings.io.SettingsReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.cipher.PlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
+
+/**
+ * The bad-input matrix: malformed configurations and credential sources, each run through the same steps as the goal
+ * (parameters, settings.xml servers decrypted by Maven's own decrypter, environment variables, cache, HTTP client)
+ * against a loopback token endpoint. Every one must fail before a request reaches the endpoint, with a message that
+ * names the parameter or source and says what is expected. Each row of {@link #badInputs()} is one test case.
+ */
+class BadInputMatrixTest {
+    private static final String SECRET = "matrix-S3cret:+=&ü";
+    private static final Path IT_SETTINGS = Paths.get("src", "it", "settings.xml");
+    private static final Path IT_SECURITY = Paths.get("src", "it", "settings-security.xml");
+
+    /** Where the credentials come from in one case. */
+    private static final class Sources {
+        final Map<String, String> environment = new HashMap<>();
+        ServerCredentialsSource servers = serverId -> Optional.empty();
+
+        Sources withValidEnvironment() {
+            return put("OAUTH_CLIENT_ID", "matrix-client").put("OAUTH_CLIENT_SECRET", SECRET);
+        }
+
+        Sources put(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Setup {
+        Sources create(Path dir) throws Exception;
+    }
+
+    /** One malformed input: what changes, where the message must point, and what it must ask for. */
+    private static final class BadInput {
+        final UnaryOperator<FetchConfiguration.Builder> config;
+        final Setup sources;
+        final String where;
+        final String expected;
+
+        BadInput(UnaryOperator<FetchConfiguration.Builder> config, Setup sources, String where, String expected) {
+            this.config = config;
+            this.sources = sources;
+            this.where = where;
+            this.expected = expected;
+        }
+    }
+
+    private static Arguments parameter(String name, UnaryOperator<FetchConfiguration.Builder> config, String where,
+            String expected) {
+        return Arguments.of(name, new BadInput(config, dir -> new Sources().withValidEnvironment(), where, expected));
+    }
+
+    private static Arguments source(String name, UnaryOperator<FetchConfiguration.Builder> config, Setup sources,
+            String where, String expected) {
+        return Arguments.of(name, new BadInput(config, sources, where, expected));
+    }
+
+    private static Arguments environment(String name, Setup sources, String where, String expected) {
+        return source(name, b -> b, sources, where, expected);
+    }
+
+    static Stream<Arguments> badInputs() {
+        String tokenUrl = "(parameter tokenUrl, property cxtoken.tokenUrl)";
+        String absoluteUrl = "Expected an absolute https:// URL such as https://auth.example.com/oauth/token.";
+        String seconds = "Expected a whole number of seconds from 1 to 3600.";
+        String attempts = "Expected a whole number of attempts from 1 to 20.";
+        String shortSeconds = "Expected a whole number of seconds from 1 to 600.";
+        String validity = "Expected a whole number of seconds from 0 to 86400.";
+        String scopes = "(parameter scopes, property cxtoken.scopes)";
+        return Stream.of(
+                // Provider and endpoint
+                parameter("unknown provider", b -> b.provider("okta"),
+                        "Unknown provider 'okta' (parameter provider, property cxtoken.provider)",
+                        "Use 'genesys' (Genesys Cloud), 'cxone' (NICE CXone) or 'oauth2'"),
+                parameter("blank provider", b -> b.provider(" "),
+                        "Unknown provider '' (parameter provider, property cxtoken.provider)",
+                        "Use 'genesys' (Genesys Cloud), 'cxone' (NICE CXone) or 'oauth2'"),
+                parameter("unknown Genesys environment", b -> b.provider("genesys").tokenUrl(null)
+                        .environment("mypurecloud.co"), "(parameter environment, property cxtoken.environment)",
+                        "Did you mean 'mypurecloud.com'? Use an AWS region or an org domain"),
+                parameter("misspelt Genesys region", b -> b.provider("genesys").tokenUrl(null)
+                        .environment("eu_west_9"), "environment 'eu_west_9' (parameter environment",
+                        "Did you mean 'eu-west-1'?"),
+                parameter("oauth2 without tokenUrl", b -> b.tokenUrl(null), "set tokenUrl (property cxtoken.tokenUrl)",
+                        "for example https://auth.example.com/oauth2/token"),
+                parameter("relative tokenUrl", b -> b.tokenUrl("/oauth/token"),
+                        "tokenUrl '/oauth/token' is not an absolute URL with a host " + tokenUrl, absoluteUrl),
+                parameter("tokenUrl without a scheme", b -> b.tokenUrl("auth.example.com/oauth/token"),
+                        "is not an absolute URL with a host " + tokenUrl, absoluteUrl),
+                parameter("malformed tokenUrl", b -> b.tokenUrl("https://exa mple.com/token"),
+                        "is not a valid URL " + tokenUrl, absoluteUrl),
+                parameter("malformed tokenUrl with a password in it",
+                        b -> b.tokenUrl("https://id:" + SECRET + "@exa mple.com/token"),
+                        "tokenUrl 'https://****@exa mple.com/token' is not a valid URL " + tokenUrl, absoluteUrl),
+                parameter("http:// to a remote host", b -> b.tokenUrl("http://auth.example.com/token"),
+                        "uses plain http to a host that is not loopback " + tokenUrl,
+                        "plain http:// is allowed for localhost, 127.0.0.0/8 and [::1] only"),
+                parameter("http:// to a loopback look-alike", b -> b.tokenUrl("http://127.0.0.1.example.com/token"),
+                        "uses plain http to a host that is not loopback " + tokenUrl,
+                        "plain http:// is allowed for localhost, 127.0.0.0/8 and [::1] only"),
+                parameter("ftp:// tokenUrl", b -> b.tokenUrl("ftp://auth.example.com/token"),
+                        "uses the scheme 'ftp' " + tokenUrl, "Use https://."),
+                parameter("credentials in tokenUrl", b -> b.tokenUrl("https://id:" + SECRET + "@auth.example.com/t"),
+                        "tokenUrl must not contain user information (user:password@) " + tokenUrl,
+                        "Put the client id and secret in settings.xml or environment variables."),
+                parameter("fragment in tokenUrl", b -> b.tokenUrl("https://auth.example.com/token#x"),
+                        "must not contain a fragment (#...) " + tokenUrl, "Remove the '#' and what follows it."),
+                parameter("CXone issuer over plain http to a remote host", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("http://cxone.niceincontact.com"), "uses plain http to a host that is not loopback"
+                        + " (parameter environment, property cxtoken.environment, which names the CXone issuer)",
+                        "plain http:// is allowed for localhost, 127.0.0.0/8 and [::1] only"),
+                parameter("CXone issuer with a query", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("https://cxone.niceincontact.com/?tenant=1"),
+                        "must not contain a query (?...) (parameter environment, property cxtoken.environment)",
+                        "Give the issuer only, such as cxone.niceincontact.com"),
+                parameter("CXone issuer that is not a URL", b -> b.provider("cxone").tokenUrl(null)
+                        .environment("cxone niceincontact com"), "is not a valid URL (parameter environment, property"
+                        + " cxtoken.environment, which names the CXone issuer)",
+                        "Expected an absolute https:// URL such as cxone.niceincontact.com"),
+                // Time limits and attempts
+                parameter("negative timeout", b -> b.timeout("-5"), "timeout (property cxtoken.timeout) is -5", seconds),
+                parameter("zero timeout", b -> b.timeout("0"), "timeout (property cxtoken.timeout) is 0", seconds),
+                parameter("timeout with a unit", b -> b.timeout("60s"),
+                        "timeout (property cxtoken.timeout) is '60s', not a number", seconds),
+                parameter("timeout too long", b -> b.timeout("86400"), "timeout (property cxtoken.timeout)", seconds),
+                parameter("zero maxAttempts", b -> b.maxAttempts("0"), "maxAttempts (property cxtoken.maxAttempts)",
+                        attempts),
+                parameter("negative maxAttempts", b -> b.maxAttempts("-1"), "maxAttempts (property cxtoken.maxAttempts)",
+                        attempts),
+                parameter("maxAttempts in words", b -> b.maxAttempts("four"),
+                        "maxAttempts (property cxtoken.maxAttempts) is 'four', not a number", attempts),
+                parameter("negative connectTimeout", b -> b.connectTimeout("-10"),
+                        "connectTimeout (property cxtoken.connectTimeout)", shortSeconds),
+                parameter("connectTimeout with a unit", b -> b.connectTimeout("10s"),
+                        "connectTimeout (property cxtoken.connectTimeout) is '10s', not a number", shortSeconds),
+                parameter("zero responseTimeout", b -> b.responseTimeout("0"),
+                        "responseTimeout (property cxtoken.responseTimeout)", shortSeconds),
+                parameter("fractional responseTimeout", b -> b.responseTimeout("1.5"),
+                        "responseTimeout (property cxtoken.responseTimeout) is '1.5', not a number", shortSeconds),
+                parameter("minValidity with a unit", b -> b.minValidity("5m"),
+                        "minValidity (property cxtoken.minValidity) is '5m', not a number", validity),
+                parameter("negative minValidity", b -> b.minValidity("-1"), "minValidity (property cxtoken.minValidity)",
+                        validity),
+                // Request shape and output
+                parameter("scope with a quote", b -> b.scopes("read \"write\""), "Scope '\"write\"' " + scopes,
+                        "Separate scopes with spaces or commas."),
+                parameter("scope with a backslash", b -> b.scopes("read\\write"), scopes,
+                        "has a character RFC 6749 does not allow in a scope"),
+                parameter("scope with a non-ASCII letter", b -> b.scopes("lecture:é"), scopes,
+                        "has a character RFC 6749 does not allow in a scope"),
+                parameter("unknown clientAuth", b -> b.clientAuth("jwt"),
+                        "Unknown clientAuth 'jwt' (parameter clientAuth, property cxtoken.clientAuth)",
+                        "Use 'basic' (Authorization header) or 'post'"),
+                parameter("empty tokenProperty", b -> b.tokenProperty(" "),
+                        "tokenProperty (property cxtoken.tokenProperty) is empty", "Give it a name such as cx.token."),
+                parameter("tokenProperty with spaces", b -> b.tokenProperty("cx token"),
+                        "tokenProperty 'cx token' (property cxtoken.tokenProperty)", "Use a single word such as cx.token."),
+                parameter("the secret itself given as clientSecretEnv", b -> b.clientSecretEnv(SECRET),
+                        "clientSecretEnv (property cxtoken.clientSecretEnv) is not an environment variable name",
+                        "Use letters, digits and '_'"),
+                parameter("the access key secret itself given as accessKeySecretEnv",
+                        b -> b.provider("cxone").accessKeySecretEnv(SECRET), "accessKeySecretEnv (property"
+                        + " cxtoken.accessKeySecretEnv) is not an environment variable name",
+                        "Use letters, digits and '_'"),
+                parameter("accessKeyIdEnv with a dash", b -> b.provider("cxone").accessKeyIdEnv("CXONE-KEY"),
+                        "accessKeyIdEnv (property cxtoken.accessKeyIdEnv) is not an environment variable name",
+                        "Use letters, digits and '_'"),
+                parameter("accessKeyServerId with spaces", b -> b.provider("cxone").accessKeyServerId("cxone key"),
+                        "accessKeyServerId 'cxone key' (property cxtoken.accessKeyServerId)", "Use a single word"),
+                parameter("extra parameter the plugin sets itself", b -> b.parameters(Map.of("client_secret", "x")),
+                        "Extra form parameter 'client_secret' (parameter parameters)", "Remove it;"),
+                parameter("extra parameter without a value", b -> b.parameters(Map.of("audience", " ")),
+                        "Extra form parameter 'audience' (parameter parameters)", "Give it a value or remove it."),
+                parameter("serverId with spaces", b -> b.serverId("my server"),
+                        "serverId 'my server' (property cxtoken.serverId)", "Use a single word such as genesys-prod."),
+                // Environment variables and the files they name
+                environment("empty secret variable", dir -> env("OAUTH_CLIENT_SECRET", ""),
+                        "Environment variable OAUTH_CLIENT_SECRET is set but empty", "Set it to the value, or unset it."),
+                environment("whitespace-only secret variable", dir -> env("OAUTH_CLIENT_SECRET", " \t\n"),
+                        "Environment variable OAUTH_CLIENT_SECRET is set but empty", "Set it to the value, or unset it."),
+                environment("empty client id variable", dir -> env("OAUTH_CLIENT_ID", "")
+                        .put("OAUTH_CLIENT_SECRET", SECRET),
+                        "Environment variable OAUTH_CLIENT_ID is set but empty", "Set it to the value, or unset it."),
+                environment("_FILE naming a missing file", dir -> env("OAUTH_CLIENT_SECRET_FILE",
+                        dir.resolve("missing").toString()), "named by environment variable OAUTH_CLIENT_SECRET_FILE",
+                        "it does not exist. Check the path, or that the secret is mounted"),
+                environment("_FILE naming an unreadable file", BadInputMatrixTest::unreadableFile,
+                        "named by environment variable OAUTH_CLIENT_SECRET_FILE",
+                        "permission denied. Check that the user running Maven may read it."),
+                environment("_FILE naming a directory", dir -> env("OAUTH_CLIENT_SECRET_FILE", dir.toString()),
+                        "named by environment variable OAUTH_CLIENT_SECRET_FILE",
+                        "it is not a regular file. Point it at the file that holds the value."),
+                environment("_FILE naming an empty file", dir -> env("OAUTH_CLIENT_SECRET_FILE",
+                        Files.createFile(dir.resolve("empty")).toString()),
+                        "named by environment variable OAUTH_CLIENT_SECRET_FILE", "it is empty. Write the value"),
+                environment("_FILE naming a file of white space", dir -> env("OAUTH_CLIENT_SECRET_FILE",
+                        Files.write(dir.resolve("blank"), " \n\n".getBytes(StandardCharsets.UTF_8)).toString()),
+                        "named by environment variable OAUTH_CLIENT_SECRET_FILE", "it is empty. Write the value"),
+                environment("empty _FILE variable", dir -> env("OAUTH_CLIENT_SECRET_FILE", ""),
+                        "Environment variable OAUTH_CLIENT_SECRET_FILE is set but empty",
+                        "Set it to the path of the file that holds the value, or unset it."),
+                environment("both the variable and its _FILE form", dir -> env("OAUTH_CLIENT_SECRET", SECRET)
+                        .put("OAUTH_CLIENT_SECRET_FILE", "/run/secrets/x"),
+                        "Both environment variables OAUTH_CLIENT_SECRET and OAUTH_CLIENT_SECRET_FILE are set",
+                        "Keep one"),
+                environment("no credentials anywhere", dir -> new Sources(),
+                        "Looked in: settings.xml server 'oauth2' (not found), environment variables OAUTH_CLIENT_ID /"
+                                + " OAUTH_CLIENT_ID_FILE and OAUTH_CLIENT_SECRET / OAUTH_CLIENT_SECRET_FILE (not set),"
+                                + " parameter clientId (property cxtoken.clientId) (not set)",
+                        "Add a <server> with id 'oauth2' to settings.xml (username = client id, password = client"
+                                + " secret; parameter serverId, property cxtoken.serverId, picks another id), or set"
+                                + " OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                environment("client id without a secret", dir -> env("OAUTH_CLIENT_ID", "matrix-client"),
+                        "No client secret found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                environment("secret without a client id", dir -> env("OAUTH_CLIENT_SECRET", SECRET),
+                        "No client id found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                source("CXone application without an access key", b -> b.provider("cxone"),
+                        dir -> env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET),
+                        "No access key credentials found for provider 'cxone'",
+                        "or set CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET."),
+                source("empty CXone access key secret variable", b -> b.provider("cxone"),
+                        dir -> env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET)
+                                .put("CXONE_ACCESS_KEY_ID", "key").put("CXONE_ACCESS_KEY_SECRET", " "),
+                        "Environment variable CXONE_ACCESS_KEY_SECRET is set but empty",
+                        "Set it to the value, or unset it."),
+                // settings.xml servers, read and decrypted by Maven's own classes
+                source("server without a password", b -> b.serverId("no-password"),
+                        dir -> settings(dir, "<server><id>no-password</id><username>id</username></server>"),
+                        "settings.xml server 'no-password' has no <password>", "Put the client secret there"),
+                source("server with an empty password", b -> b.serverId("empty-password"),
+                        dir -> settings(dir, "<server><id>empty-password</id><username>id</username><password>"
+                                + "</password></server>"),
+                        "settings.xml server 'empty-password' has no <password>", "Put the client secret there"),
+                source("server without a username or clientId", b -> b.serverId("no-username"),
+                        dir -> settings(dir, "<server><id>no-username</id><password>" + SECRET.replace("&", "&amp;") + "</password></server>"),
+                        "settings.xml server 'no-username' has no <username>",
+                        "Put the client id there, or set the clientId parameter (property cxtoken.clientId)."),
+                source("encrypted password under another master password", b -> b.serverId("it-encrypted"),
+                        dir -> itSettings(otherMasterPassword(dir)),
+                        "Cannot decrypt the password of settings.xml server 'it-encrypted'",
+                        "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"),
+                source("encrypted password without settings-security.xml", b -> b.serverId("it-encrypted"),
+                        dir -> itSettings(dir.resolve("no-settings-security.xml")),
+                        "Cannot decrypt the password of settings.xml server 'it-encrypted'",
+                        "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"),
+                source("damaged encrypted password", b -> b.serverId("damaged"),
+                        dir -> settings(dir, "<server><id>damaged</id><username>id</username>"
+                                + "<password>{bm90IGEgcmVhbCBjaXBoZXJ0ZXh0}</password></server>", IT_SECURITY),
+                        "Cannot decrypt the password of settings.xml server 'damaged'",
+                        "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void failsBeforeSendingAnything(String name, BadInput input, @TempDir Path dir) throws Exception {
+        Sources sources = input.sources.create(dir);
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.token("never-issued", 3600))) {
+            CxTokenException e = assertThrows(CxTokenException.class,
+                    () -> obtain(input.config.apply(validConfiguration(server)), sources));
+            String message = e.getMessage();
+            assertEquals(0, server.requests().size(), "a request was sent");
+            assertTrue(e.isUserFixable(), "not reported as the user's to fix: " + message);
+            assertTrue(message.contains(input.where), "does not say where: " + message);
+            assertTrue(message.contains(input.expected), "does not say what is expected: " + message);
+            for (String secret : new String[] {SECRET, ItSupport.CLIENT_SECRET}) {
+                assertFalse(message.contains(secret), "shows a secret: " + message);
+            }
+        }
+    }
+
+    /** The same steps with nothing wrong reach the endpoint, so a case that sends nothing failed before sending. */
+    @Test
+    void theValidConfigurationReachesTheEndpoint() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.token("issued", 3600))) {
+            TokenService.Outcome outcome = obtain(validConfiguration(server), new Sources().withValidEnvironment());
+            assertEquals("issued", outcome.token().value().reveal());
+            assertEquals(1, server.requests().size());
+        }
+    }
+
+    /** Likewise for CXone: with both pairs present the login is sent (what the stand-in answers does not matter). */
+    @Test
+    void theValidCxoneConfigurationReachesTheEndpoint(@TempDir Path dir) throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.token("issued", 3600))) {
+            Sources sources = env("CXONE_CLIENT_ID", "app").put("CXONE_CLIENT_SECRET", SECRET)
+                    .put("CXONE_ACCESS_KEY_ID", "key").put("CXONE_ACCESS_KEY_SECRET", SECRET);
+            try {
+                obtain(validConfiguration(server).provider("cxone"), sources);
+            } catch (CxTokenException afterTheRequest) {
+                // The stand-in's token has no id_token for the tenant lookup; the request went out all the same.
+            }
+            assertTrue(server.requests().size() >= 1, "no request was sent");
+        }
+    }
+
+    /** The decrypter is real: with the right master password, the IT settings' encrypted secret comes out. */
+    @Test
+    void theEncryptedPasswordDecryptsWithItsMasterPassword() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.token("issued", 3600))) {
+            TokenService.Outcome outcome =
+                    obtain(validConfiguration(server).serverId("it-encrypted"), itSettings(IT_SECURITY));
+            assertEquals("settings.xml server 'it-encrypted'", outcome.credentials().source());
+            assertEquals(ItSupport.CLIENT_SECRET, outcome.credentials().secret().reveal());
+            assertEquals(1, server.requests().size());
+        }
+    }
+
+    private static FetchConfiguration.Builder validConfiguration(ScriptedHttpServer server) {
+        return FetchConfiguration.builder().provider("oauth2").tokenUrl(server.url("/token"));
+    }
+
+    /** What the goal does with its parameters, minus Maven: configuration, credentials, cache, client. */
+    private static TokenService.Outcome obtain(FetchConfiguration.Builder builder, Sources sources)
+            throws CxTokenException {
+        FetchConfiguration config = builder.build();
+        return new TokenService(
+                new CredentialResolver(sources.servers, new EnvironmentVariables(sources.environment::get)),
+                new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()),
+                new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
+                        () -> 0.5, TokenLog.SILENT, "cx-token-test", ProxyRoute.jvmDefault()),
+                TokenLog.SILENT)
+                .obtain(config, false);
+    }
+
+    private static Sources env(String name, String value) {
+        return new Sources().put(name, value);
+    }
+
+    /**
+     * A secret file nobody may read. File permissions do not bind root, so as root this case cannot be staged and is
+     * skipped; the directory case covers the same failure to read for every user.
+     */
+    private static Sources unreadableFile(Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("locked"), SECRET.getBytes(StandardCharsets.UTF_8));
+        assumeTrue(file.toFile().setReadable(false, false), "this file system has no read permission to remove");
+        assumeFalse(canRead(file), "file permissions do not apply to this user (root), so no file is unreadable");
+        return env("OAUTH_CLIENT_SECRET_FILE", file.toString());
+    }
+
+    private static boolean canRead(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.read();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A settings.xml holding {@code servers}, with the IT master password unless another is given. */
+    private static Sources settings(Path dir, String servers) throws IOException {
+        return settings(dir, servers, IT_SECURITY);
+    }
+
+    private static Sources settings(Path dir, String servers, Path security) throws IOException {
+        Path file = Files.write(dir.resolve("settings.xml"), ("<settings><servers>" + servers
+                + "</servers></settings>").getBytes(StandardCharsets.UTF_8));
+        return settingsSources(file, security);
+    }
+
+    /** The invoker ITs' own settings.xml, whose server it-encrypted holds an encrypted secret. */
+    private static Sources itSettings(Path security) throws IOException {
+        return settingsSources(IT_SETTINGS, security);
+    }
+
+    private static Sources settingsSources(Path settingsFile, Path security) throws IOException {
+        Settings settings = new DefaultSettingsReader().read(settingsFile.toFile(), Map.of(SettingsReader.IS_STRICT, Boolean.TRUE));
+        Sources sources = new Sources();
+        sources.servers = new SettingsServerCredentials(settings, decrypter(security));
+        return sources;
+    }
+
+    /**
+     * Maven's own decrypter over a given settings-security.xml, wired as Maven wires it, but without the
+     * {@code settings.security} system property, which is JVM-wide.
+     */
+    static SettingsDecrypter decrypter(Path securityFile) {
+        PlexusCipher cipher;
+        try {
+            cipher = new DefaultPlexusCipher();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        DefaultSecDispatcher dispatcher = new DefaultSecDispatcher() {
+            {
+                _cipher = cipher;
+            }
+        };
+        dispatcher.setConfigurationFile(securityFile.toAbsolutePath().toString());
+        return new DefaultSettingsDecrypter(dispatcher);
+    }
+
+    /** A settings-security.xml with a master password other than the one the IT secret was encrypted under. */
+    private static Path otherMasterPassword(Path dir) throws Exception {
+        String master = new DefaultPlexusCipher().encryptAndDecorate("another-master-password",
+                DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION);
+        return Files.write(dir.resolve("settings-security.xml"),
+                ("<settingsSecurity><master>" + master + "</master></settingsSecurity>")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+}
