@@ -1,2 +1,2 @@
-dev.cxtoken.testing.ItSupport.useSettingsSecurity(context, basedir)
+dev.cxtoken.testing.ItSupport.start(context, basedir)
 return true

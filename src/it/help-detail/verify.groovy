@@ -27,4 +27,6 @@ declared.each { name, parameter ->
     ItSupport.assertEquals(String.valueOf(parameter.defaultValue), String.valueOf(shown[name].defaultValue), "default of " + name)
     ItSupport.assertEquals(String.valueOf(parameter.property), String.valueOf(shown[name].property), "user property of " + name)
 }
+ItSupport.assertEquals(0, ItSupport.stop(context), "token requests")
+ItSupport.assertNoSecrets(context, basedir)
 return true
