@@ -233,7 +233,7 @@ public class FetchTokenMojo extends AbstractMojo {
                     log);
             TokenService.Outcome outcome = service.obtain(config, session.isOffline());
             // First of all, before the token is in any property or file that something could print.
-            boolean masked = new GitHubActionsMask(this::environmentVariable, System.out)
+            boolean masked = new GitHubActionsMask(this::environmentVariable, RunnerStdout.of(System.out))
                     .register(outcome.token().value());
             if (file.isPresent()) {
                 new TokenFileWriter().write(file.get(), outcome.token().value());
