@@ -159,8 +159,12 @@ public final class ItSupport {
         // Line by line: under -T the dump interleaves with other modules' lines.
         boolean hasPropertyDump = log.contains("[DEBUG] properties used:");
         StringBuilder kept = new StringBuilder(log.length());
+        boolean inOneLineDump = false;
         for (String line : log.split("\n", -1)) {
-            boolean dumped = MOJO_CONFIGURATION_LINE.matcher(line).find()
+            // The 2.x one-line dump goes on over several lines when an environment variable's value has line breaks;
+            // it ends where the next log line starts.
+            inOneLineDump = inOneLineDump && !line.startsWith("[") || line.startsWith("[DEBUG] properties used {");
+            boolean dumped = inOneLineDump || MOJO_CONFIGURATION_LINE.matcher(line).find()
                     || hasPropertyDump && PROPERTY_DUMP_LINE.matcher(line).find();
             if (!dumped) {
                 kept.append(line).append('\n');
@@ -170,7 +174,7 @@ public final class ItSupport {
     }
 
     private static final Pattern MOJO_CONFIGURATION_LINE = Pattern.compile(
-            "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| properties used \\{| env: )");
+            "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| env: )");
     private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
     public static void assertEquals(Object expected, Object actual, String what) {

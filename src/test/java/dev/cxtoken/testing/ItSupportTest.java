@@ -1,0 +1,35 @@
+package dev.cxtoken.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The leak scan excuses only Maven's own -X value dumps; every other line must still be scanned. */
+class ItSupportTest {
+
+    @Test
+    void mavenValueDumpsAreDroppedAndEverythingElseIsKept() {
+        String log = String.join("\n",
+                "[INFO] Fetched genesys token",
+                "[DEBUG]   (f) systemPropertyVariables = {cx.token=T}",
+                "[DEBUG] Setting system property [cx.token]=[T]",
+                "[DEBUG] env: GENESYS_TOKEN=T",
+                "[DEBUG] properties used {env.A=1, env.MULTI=first",
+                "second line, env.GENESYS_CLIENT_SECRET=S, java.version=17}",
+                "[INFO] after the one-line dump: S",
+                "plain output line: T",
+                "");
+        assertEquals(String.join("\n",
+                "[INFO] Fetched genesys token",
+                "[INFO] after the one-line dump: S",
+                "plain output line: T",
+                "", ""), ItSupport.withoutMavenValueDumps(log));
+    }
+
+    @Test
+    void theResources3DumpIsDroppedOnlyInALogThatHasOne() {
+        String dump = "[DEBUG] properties used:\n[DEBUG] env.GENESYS_CLIENT_SECRET: S\n[INFO] kept\n";
+        assertEquals("[DEBUG] properties used:\n[INFO] kept\n\n", ItSupport.withoutMavenValueDumps(dump));
+        assertEquals("[DEBUG] cx.token: T\n\n", ItSupport.withoutMavenValueDumps("[DEBUG] cx.token: T\n"));
+    }
+}
