@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -33,6 +34,7 @@ import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -59,6 +61,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.util.Timeout;
 
@@ -88,6 +91,30 @@ public final class TokenEndpointClient {
     private final TlsSocketStrategy tls;
     private final DnsResolver dns;
 
+    /**
+     * The JVM's default TLS set-up (its trust store, protocols and cipher suites), created on the first https
+     * connection rather than with the client: creating it reads the trust store, which takes a few hundred
+     * milliseconds and which executions that reuse a cached token never need.
+     */
+    private static final class JvmDefaultTls implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy strategy;
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws IOException {
+            TlsSocketStrategy created = strategy;
+            if (created == null) {
+                synchronized (this) {
+                    if (strategy == null) {
+                        strategy = DefaultClientTlsStrategy.createSystemDefault();
+                    }
+                    created = strategy;
+                }
+            }
+            return created.upgrade(socket, target, port, attachment, context);
+        }
+    }
+
     /** Waits between attempts; tests may substitute their own. */
     @FunctionalInterface
     public interface Sleeper {
@@ -102,7 +129,7 @@ public final class TokenEndpointClient {
      */
     public TokenEndpointClient(HttpSettings settings, Clock clock, Sleeper sleeper, DoubleSupplier jitter,
             TokenLog log, String userAgent, ProxyRoute proxy) {
-        this(settings, clock, sleeper, jitter, log, userAgent, proxy, DefaultClientTlsStrategy.createSystemDefault(),
+        this(settings, clock, sleeper, jitter, log, userAgent, proxy, new JvmDefaultTls(),
                 SystemDefaultDnsResolver.INSTANCE);
     }
 
