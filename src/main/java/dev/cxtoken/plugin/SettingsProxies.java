@@ -3,11 +3,8 @@ package dev.cxtoken.plugin;
 import dev.cxtoken.oauth.InvalidConfigurationException;
 import dev.cxtoken.oauth.ProxyRoute;
 import dev.cxtoken.oauth.Secret;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -29,17 +26,8 @@ final class SettingsProxies {
             return ProxyRoute.jvmDefault();
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen));
-        List<String> problems = new ArrayList<>();
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                problems.add(problem.getMessage());
-            }
-        }
-        if (!problems.isEmpty() || result.getProxy() == null) {
-            throw new InvalidConfigurationException("Cannot decrypt the password of settings.xml proxy '"
-                    + chosen.getId() + "': " + String.join("; ", problems) + ". Check ~/.m2/settings-security.xml or"
-                    + " re-encrypt the password with mvn --encrypt-password.");
-        }
+        SettingsDecryption.requireDecrypted(result, result.getProxy() != null,
+                "settings.xml proxy '" + chosen.getId() + "'");
         Proxy proxy = result.getProxy();
         String where = "settings.xml proxy '" + chosen.getId() + "'";
         if (proxy.getHost() == null || proxy.getHost().trim().isEmpty()) {

@@ -4,12 +4,9 @@ import dev.cxtoken.oauth.InvalidConfigurationException;
 import dev.cxtoken.oauth.Secret;
 import dev.cxtoken.oauth.ServerCredentials;
 import dev.cxtoken.oauth.ServerCredentialsSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -37,17 +34,8 @@ final class SettingsServerCredentials implements ServerCredentialsSource {
             return Optional.of(new ServerCredentials(server.getUsername(), password == null ? null : Secret.of(password)));
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        List<String> problems = new ArrayList<>();
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                problems.add(problem.getMessage());
-            }
-        }
-        if (!problems.isEmpty() || result.getServer() == null) {
-            throw new InvalidConfigurationException("Cannot decrypt the password of settings.xml server '" + serverId
-                    + "': " + String.join("; ", problems) + ". Check ~/.m2/settings-security.xml (the master"
-                    + " password) or re-encrypt the password with mvn --encrypt-password.");
-        }
+        SettingsDecryption.requireDecrypted(result, result.getServer() != null,
+                "settings.xml server '" + serverId + "'");
         Server decrypted = result.getServer();
         String password = decrypted.getPassword();
         return Optional.of(new ServerCredentials(decrypted.getUsername(), password == null ? null : Secret.of(password)));
