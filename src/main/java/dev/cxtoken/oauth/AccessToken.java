@@ -1,5 +1,6 @@
 package dev.cxtoken.oauth;
 
+import dev.cxtoken.Secret;
 import java.time.Duration;
 import java.time.Instant;
 

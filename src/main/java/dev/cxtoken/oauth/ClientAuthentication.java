@@ -1,24 +1,24 @@
 package dev.cxtoken.oauth;
 
-import java.util.Locale;
+import dev.cxtoken.Secret;
+import java.util.List;
+import java.util.Map;
 
-/** How the client proves its identity to the token endpoint (RFC 6749 §2.3.1). */
-public enum ClientAuthentication {
-    /** client_secret_basic: an {@code Authorization: Basic} header. */
-    BASIC,
-    /** client_secret_post: client_id and client_secret in the form body. */
-    POST;
+/**
+ * How the client proves its identity to the token endpoint (RFC 6749 §2.3). Each method is one class, registered in
+ * {@link ClientAuthentications}.
+ */
+public interface ClientAuthentication {
+    /** The name users configure, such as {@code basic}. */
+    String id();
 
-    public static ClientAuthentication parse(String value) throws InvalidConfigurationException {
-        String key = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (key.equals("basic") || key.equals("client_secret_basic")) {
-            return BASIC;
-        }
-        if (key.equals("post") || key.equals("client_secret_post")) {
-            return POST;
-        }
-        throw new InvalidConfigurationException("Unknown clientAuth '" + (value == null ? "" : value.trim())
-                + "' (parameter clientAuth, property cxtoken.clientAuth). Use 'basic' (Authorization header) or"
-                + " 'post' (credentials in the form body).");
-    }
+    /**
+     * Adds what the method sends in the body to {@code form}.
+     *
+     * @return the Authorization header's value, or null when the method sends none
+     */
+    Secret authenticate(String clientId, Secret secret, Map<String, String> form);
+
+    /** Every spelling in which the secret travels with this method, for the exchange's redactor. */
+    List<String> secretForms(String clientId, Secret secret);
 }

@@ -1,24 +1,7 @@
 package dev.cxtoken.plugin;
 
-import dev.cxtoken.oauth.BuildTokenCache;
-import dev.cxtoken.oauth.CredentialResolver;
-import dev.cxtoken.oauth.CxTokenException;
-import dev.cxtoken.oauth.EnvironmentVariables;
-import dev.cxtoken.oauth.FetchConfiguration;
-import dev.cxtoken.oauth.GitHubActionsMask;
-import dev.cxtoken.oauth.ProxyRoute;
-import dev.cxtoken.oauth.TokenEndpointClient;
-import dev.cxtoken.oauth.TokenFileWriter;
-import dev.cxtoken.oauth.TokenLog;
-import dev.cxtoken.oauth.TokenService;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Locale;
+import dev.cxtoken.CxTokenException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -219,27 +202,9 @@ public class FetchTokenMojo extends AbstractMojo {
                     + " publish this log.");
         }
         try {
-            FetchConfiguration config = configuration();
-            Optional<Path> file = TokenFileWriter.resolve(tokenFile, baseDirectory());
-            TokenLog log = new MavenTokenLog(getLog());
-            ProxyRoute proxy = SettingsProxies.select(session.getSettings(), settingsDecrypter);
-            log.debug("Token requests go through " + proxy.describe() + "; loopback endpoints are always direct.");
-            TokenService service = new TokenService(
-                    new CredentialResolver(new SettingsServerCredentials(session.getSettings(), settingsDecrypter),
-                            new EnvironmentVariables(this::environmentVariable)),
-                    new BuildTokenCache(BuildSessionStore.of(session.getRepositorySession().getData()), Clock.systemUTC()),
-                    new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                            new SecureRandom()::nextDouble, log, "cx-token-maven-plugin/" + pluginVersion, proxy),
-                    log);
-            TokenService.Outcome outcome = service.obtain(config, session.isOffline());
-            // First of all, before the token is in any property or file that something could print.
-            boolean masked = new GitHubActionsMask(this::environmentVariable, RunnerStdout.of(System.out))
-                    .register(outcome.token().value());
-            if (file.isPresent()) {
-                new TokenFileWriter().write(file.get(), outcome.token().value());
-            }
-            new TokenPublisher(config.tokenProperty()).publish(outcome.token(), project.getProperties());
-            getLog().info(TokenPublisher.summary(config, outcome, file.orElse(null), masked));
+            BuildContext context = MavenAdapters.context(session, project, settingsDecrypter,
+                    new MavenTokenLog(getLog())).userAgent("cx-token-maven-plugin/" + pluginVersion);
+            new TokenGoal(context).run(MavenAdapters.parameters(this));
         } catch (CxTokenException e) {
             if (!failOnError) {
                 getLog().warn(e.getMessage() + " Going on without a token, because failOnError is false.");
@@ -250,51 +215,5 @@ public class FetchTokenMojo extends AbstractMojo {
             }
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private FetchConfiguration configuration() throws CxTokenException {
-        return FetchConfiguration.builder()
-                .provider(provider)
-                .environment(environment)
-                .tokenUrl(tokenUrl)
-                .serverId(serverId)
-                .clientId(clientId)
-                .clientIdEnv(clientIdEnv)
-                .clientSecretEnv(clientSecretEnv)
-                .accessKeyServerId(accessKeyServerId)
-                .accessKeyIdEnv(accessKeyIdEnv)
-                .accessKeySecretEnv(accessKeySecretEnv)
-                .scopes(scopes)
-                .parameters(parameters)
-                .clientAuth(clientAuth)
-                .tokenProperty(tokenProperty)
-                .minValidity(minValidity)
-                .timeout(timeout)
-                .maxAttempts(maxAttempts)
-                .connectTimeout(connectTimeout)
-                .responseTimeout(responseTimeout)
-                .build();
-    }
-
-    /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */
-    private Path baseDirectory() {
-        if (project != null && project.getBasedir() != null) {
-            return project.getBasedir().toPath();
-        }
-        String root = session.getExecutionRootDirectory();
-        return root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
-    }
-
-    /**
-     * Reads the build's environment through the session rather than {@link System#getenv}: under mvnd the daemon's
-     * own environment is not the client's.
-     */
-    private String environmentVariable(String name) {
-        Properties system = session.getSystemProperties();
-        String value = system.getProperty("env." + name);
-        if (value == null && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            value = system.getProperty("env." + name.toUpperCase(Locale.ROOT));
-        }
-        return value;
     }
 }

@@ -1,6 +1,6 @@
 package dev.cxtoken.plugin;
 
-import dev.cxtoken.oauth.TokenLog;
+import dev.cxtoken.TokenLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** Forwards the plain classes' messages to the mojo's log. */

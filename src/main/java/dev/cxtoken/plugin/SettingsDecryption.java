@@ -1,6 +1,6 @@
 package dev.cxtoken.plugin;
 
-import dev.cxtoken.oauth.InvalidConfigurationException;
+import dev.cxtoken.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.settings.building.SettingsProblem;

@@ -1,9 +1,9 @@
 package dev.cxtoken.plugin;
 
-import dev.cxtoken.oauth.InvalidConfigurationException;
-import dev.cxtoken.oauth.Secret;
-import dev.cxtoken.oauth.ServerCredentials;
-import dev.cxtoken.oauth.ServerCredentialsSource;
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.Secret;
+import dev.cxtoken.credentials.ServerCredentials;
+import dev.cxtoken.credentials.ServerCredentialsSource;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;

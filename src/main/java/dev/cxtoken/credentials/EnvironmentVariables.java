@@ -1,0 +1,130 @@
+package dev.cxtoken.credentials;
+
+import dev.cxtoken.InvalidConfigurationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a credential from an environment variable {@code NAME}, or from the file named by {@code NAME_FILE} (Docker and
+ * Kubernetes secrets, GitLab file variables). Values are trimmed; a variable that is set but blank is an error rather
+ * than "not set", because it almost always means a CI variable that did not expand.
+ */
+public final class EnvironmentVariables {
+    private static final long MAX_FILE_BYTES = 64 * 1024;
+
+    private final Function<String, String> lookup;
+
+    /** @param lookup returns the variable's value, or null when it is not set */
+    public EnvironmentVariables(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** A value with a description of where it was read. */
+    public static final class Value {
+        private final String value;
+        private final String source;
+
+        Value(String value, String source) {
+            this.value = value;
+            this.source = source;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        @Override
+        public String toString() {
+            return "Value{[redacted] from " + source + "}";
+        }
+    }
+
+    public Optional<Value> read(String name) throws InvalidConfigurationException {
+        String direct = lookup.apply(name);
+        String fileName = lookup.apply(name + "_FILE");
+        if (direct != null && fileName != null) {
+            throw new InvalidConfigurationException("Both environment variables " + name + " and " + name
+                    + "_FILE are set. Keep one: " + name + " holds the value, " + name
+                    + "_FILE the path of a file that holds it.");
+        }
+        if (direct != null) {
+            String trimmed = direct.trim();
+            if (trimmed.isEmpty()) {
+                throw new InvalidConfigurationException("Environment variable " + name + " is set but empty. Set it"
+                        + " to the value, or unset it. In CI, check that the CI variable it refers to exists and is"
+                        + " available to this branch (GitLab protected variables are not available to unprotected"
+                        + " branches).");
+            }
+            return Optional.of(new Value(trimmed, "environment variable " + name));
+        }
+        if (fileName != null) {
+            return Optional.of(new Value(readFile(name + "_FILE", fileName.trim()), "file named by " + name + "_FILE"));
+        }
+        return Optional.empty();
+    }
+
+    /** Absolute, or explicitly relative: what CI systems and container runtimes put in a _FILE variable. */
+    static boolean looksLikePath(String value) {
+        return value.startsWith("/") || value.startsWith("./") || value.startsWith("../")
+                || value.matches("(?s)[A-Za-z]:[\\\\/].*") || value.startsWith("\\\\");
+    }
+
+    private static String readFile(String variable, String fileName) throws InvalidConfigurationException {
+        if (fileName.isEmpty()) {
+            throw new InvalidConfigurationException("Environment variable " + variable + " is set but empty. Set it"
+                    + " to the path of the file that holds the value, or unset it.");
+        }
+        if (!looksLikePath(fileName)) {
+            // A GitLab variable of type Variable where File was meant puts the secret itself here: never echo it.
+            throw new InvalidConfigurationException("Environment variable " + variable + " should hold the path of"
+                    + " a file, but its value (" + fileName.length() + " characters, not shown) does not look like a"
+                    + " path; it may be the secret itself. Put the value in " + variable.substring(0,
+                    variable.length() - "_FILE".length()) + " instead, or, for a GitLab CI variable, set its type to"
+                    + " File.");
+        }
+        Path path;
+        try {
+            path = Paths.get(fileName);
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException("Environment variable " + variable + " names a path that is not"
+                    + " valid on this system. Set it to the path of the file that holds the value.");
+        }
+        String where = "the file '" + fileName + "' named by environment variable " + variable;
+        if (!Files.exists(path)) {
+            throw new InvalidConfigurationException("Cannot read " + where + ": it does not exist. Check the path,"
+                    + " or that the secret is mounted into this container.");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidConfigurationException(
+                    "Cannot read " + where + ": it is not a regular file. Point it at the file that holds the value.");
+        }
+        String content;
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new InvalidConfigurationException("Cannot use " + where + ": it is larger than 64 KiB, which no"
+                        + " credential is. Point it at the file that holds only the value.");
+            }
+            content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("Cannot read " + where + ": " + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getClass().getSimpleName()) + ". Check that the user running Maven may"
+                    + " read it.");
+        }
+        if (content.isEmpty()) {
+            throw new InvalidConfigurationException(
+                    "Cannot use " + where + ": it is empty. Write the value into the file.");
+        }
+        return content;
+    }
+}

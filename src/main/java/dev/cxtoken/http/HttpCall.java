@@ -1,0 +1,109 @@
+package dev.cxtoken.http;
+
+import dev.cxtoken.Secret;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request to send, with the words its messages use and every spelling of the secrets it carries, so that text a
+ * server echoes back can be scrubbed. GET without a body, or POST with a form or a JSON document.
+ */
+public final class HttpCall {
+    final String action;
+    final String result;
+    final String answer;
+    final String targetAdvice;
+    final URI uri;
+    /** The form to POST, or null. */
+    final Map<String, String> form;
+    /** The JSON document to POST, or null. */
+    final Secret json;
+    final Secret authorization;
+    final List<String> secretForms;
+
+    private HttpCall(Words words, URI uri, Map<String, String> form, Secret json, Secret authorization,
+            List<String> secretForms) {
+        this.action = words.action;
+        this.result = words.result;
+        this.answer = words.answer;
+        this.targetAdvice = words.targetAdvice;
+        this.uri = uri;
+        this.form = form == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(form));
+        this.json = json;
+        this.authorization = authorization;
+        this.secretForms = Collections.unmodifiableList(new ArrayList<>(secretForms));
+    }
+
+    /** What messages about the exchange say. */
+    public static final class Words {
+        final String action;
+        final String result;
+        final String answer;
+        final String targetAdvice;
+
+        /**
+         * @param action starts messages: "Token request", "OpenID discovery request"
+         * @param result what the exchange is after, for "No token from ...": "token", "discovery document"
+         * @param answer what a good answer is: "token response", "discovery document"
+         * @param targetAdvice what to check when the URL does not serve that, without a final full stop
+         */
+        public Words(String action, String result, String answer, String targetAdvice) {
+            this.action = action;
+            this.result = result;
+            this.answer = answer;
+            this.targetAdvice = targetAdvice;
+        }
+
+        public String action() {
+            return action;
+        }
+
+        public String targetAdvice() {
+            return targetAdvice;
+        }
+    }
+
+    public static HttpCall get(Words words, URI uri, List<String> secretForms) {
+        return new HttpCall(words, uri, null, null, null, secretForms);
+    }
+
+    /** @param authorization the Authorization header's value, or null */
+    public static HttpCall postForm(Words words, URI uri, Map<String, String> form, Secret authorization,
+            List<String> secretForms) {
+        return new HttpCall(words, uri, form, null, authorization, secretForms);
+    }
+
+    /** @param json the document, a secret because it may hold credentials */
+    public static HttpCall postJson(Words words, URI uri, Secret json, List<String> secretForms) {
+        return new HttpCall(words, uri, null, json, null, secretForms);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String answer() {
+        return answer;
+    }
+
+    public String targetAdvice() {
+        return targetAdvice;
+    }
+
+    boolean sendsCredentials() {
+        return form != null || json != null || authorization != null;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpCall{" + action + " " + uri + "}";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cxtoken.plugin;
+
+import dev.cxtoken.Ticker;
+import dev.cxtoken.TokenLog;
+import dev.cxtoken.credentials.ServerCredentialsSource;
+import dev.cxtoken.http.ProxyRoute;
+import dev.cxtoken.http.Sleeper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+
+/**
+ * Everything of the build that one execution of the goal uses: Maven's parts, adapted, and the seams (clocks,
+ * sleeper, trust, names) that tests replace. The mojo and the tests build one and hand it to {@link TokenGoal}.
+ */
+public final class BuildContext {
+    final Function<String, String> environment;
+    final ServerCredentialsSource servers;
+    final ProxyRoute proxy;
+    final ConcurrentMap<String, Object> store;
+    final Properties projectProperties;
+    final Path baseDirectory;
+    final boolean offline;
+    final TokenLog log;
+    final PrintStream runnerStdout;
+    Clock clock = Clock.systemUTC();
+    Ticker ticker = Ticker.SYSTEM;
+    Sleeper sleeper = Sleeper.REAL;
+    DoubleSupplier jitter = new SecureRandom()::nextDouble;
+    TlsSocketStrategy tls;
+    DnsResolver dns;
+    String userAgent = "cx-token-maven-plugin";
+
+    /**
+     * @param environment the build's environment variables: the value, or null when unset
+     * @param store the build-wide store, shared by every module of the build
+     * @param runnerStdout the process's standard output, for CI log commands
+     */
+    public BuildContext(Function<String, String> environment, ServerCredentialsSource servers, ProxyRoute proxy,
+            ConcurrentMap<String, Object> store, Properties projectProperties, Path baseDirectory, boolean offline,
+            TokenLog log, PrintStream runnerStdout) {
+        this.environment = environment;
+        this.servers = servers;
+        this.proxy = proxy;
+        this.store = store;
+        this.projectProperties = projectProperties;
+        this.baseDirectory = baseDirectory;
+        this.offline = offline;
+        this.log = log;
+        this.runnerStdout = runnerStdout;
+    }
+
+    /** @param clock wall-clock time, for expiry instants and Retry-After dates */
+    public BuildContext clocks(Clock clock, Ticker ticker, Sleeper sleeper) {
+        this.clock = clock;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
+        return this;
+    }
+
+    /** @param jitter returns values in [0, 1) */
+    public BuildContext jitter(DoubleSupplier jitter) {
+        this.jitter = jitter;
+        return this;
+    }
+
+    /** @param tls trust for https, or null for the JVM's; @param dns the resolver, or null for the system's */
+    public BuildContext network(TlsSocketStrategy tls, DnsResolver dns) {
+        this.tls = tls;
+        this.dns = dns;
+        return this;
+    }
+
+    public BuildContext userAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.apply(name));
+    }
+
+    @Override
+    public String toString() {
+        return "BuildContext{" + baseDirectory + ", " + proxy + "}";
+    }
+}

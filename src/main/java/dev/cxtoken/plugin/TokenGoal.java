@@ -1,0 +1,91 @@
+package dev.cxtoken.plugin;
+
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.credentials.CredentialResolver;
+import dev.cxtoken.credentials.EnvironmentVariables;
+import dev.cxtoken.http.Exchanger;
+import dev.cxtoken.oauth.OAuthClient;
+import dev.cxtoken.publish.GitHubActionsMask;
+import dev.cxtoken.publish.TokenFileWriter;
+import dev.cxtoken.publish.TokenPublisher;
+import dev.cxtoken.token.BuildMemo;
+import dev.cxtoken.token.BuildTokenCache;
+import dev.cxtoken.token.TokenService;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One execution of the goal, wired once: the mojo and the tests both run it, so a test exercises exactly what a
+ * build does. Checks the parameters, finds the credentials, reuses or fetches the token, then masks, writes and
+ * publishes it.
+ */
+public final class TokenGoal {
+    private final BuildContext context;
+
+    public TokenGoal(BuildContext context) {
+        this.context = context;
+    }
+
+    /** What the execution did. */
+    public static final class Result {
+        private final TokenService.Outcome outcome;
+        private final String summary;
+
+        Result(TokenService.Outcome outcome, String summary) {
+            this.outcome = outcome;
+            this.summary = summary;
+        }
+
+        public TokenService.Outcome outcome() {
+            return outcome;
+        }
+
+        /** The execution's INFO line, already logged. */
+        public String summary() {
+            return summary;
+        }
+    }
+
+    public Result run(Parameters parameters) throws CxTokenException {
+        try {
+            return execute(GoalConfiguration.parse(parameters));
+        } catch (TokenEndpointException e) {
+            if (e.kind() != TokenEndpointException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            throw new TokenEndpointException(e.getMessage() + " Check that the endpoint is reachable from this"
+                    + " machine (proxy, firewall), or raise timeout (cxtoken.timeout) and maxAttempts"
+                    + " (cxtoken.maxAttempts).", e.kind(), e.getCause());
+        }
+    }
+
+    private Result execute(GoalConfiguration config) throws CxTokenException {
+        Optional<Path> file = TokenFileWriter.resolve(config.tokenFile, context.baseDirectory);
+        context.log.debug("Token requests go through " + context.proxy.describe()
+                + "; loopback endpoints are always direct.");
+        Exchanger exchanger = new Exchanger(config.http, context.clock, context.ticker, context.sleeper,
+                context.jitter, context.log, context.userAgent, context.proxy, context.tls, context.dns);
+        TokenService service = new TokenService(
+                new CredentialResolver(context.servers, new EnvironmentVariables(context.environment)),
+                new BuildTokenCache(context.store, context.clock, context.ticker), new BuildMemo(context.store),
+                new OAuthClient(exchanger, context.clock, context.log));
+        TokenService.Outcome outcome = service.obtain(config.login, config.scopes, config.extraParameters,
+                config.minValidity, context.offline);
+        // First of all, before the token is in any property or file that something could print.
+        boolean masked = new GitHubActionsMask(context.environment, context.runnerStdout)
+                .register(outcome.token().value());
+        if (file.isPresent()) {
+            new TokenFileWriter().write(file.get(), outcome.token().value());
+        }
+        TokenPublisher publisher = new TokenPublisher(config.tokenProperty);
+        publisher.publish(outcome.token(), context.projectProperties);
+        if (outcome.apiBaseUrlProblem() != null) {
+            context.log.warn(publisher.missingApiBaseUrl(outcome.apiBaseUrlProblem()));
+        }
+        String summary = publisher.summary(config.provider.id(), config.login.hostForDisplay(), outcome,
+                outcome.credentials().size() > 1, file.orElse(null), masked);
+        context.log.info(summary);
+        return new Result(outcome, summary);
+    }
+}

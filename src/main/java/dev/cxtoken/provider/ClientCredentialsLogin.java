@@ -1,0 +1,80 @@
+package dev.cxtoken.provider;
+
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.Urls;
+import dev.cxtoken.credentials.ClientCredentials;
+import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.http.Deadline;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.ClientAuthentication;
+import dev.cxtoken.oauth.OAuthClient;
+import dev.cxtoken.oauth.TokenRefusal;
+import dev.cxtoken.oauth.TokenRequest;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The client-credentials grant (RFC 6749 §4.4) against a known token URL, as Genesys Cloud and OAuth 2.0 take it. */
+final class ClientCredentialsLogin implements Login {
+    private final CredentialPlace place;
+    private final URI tokenUri;
+    private final String apiBaseUrl;
+    private final ClientAuthentication authentication;
+    private final List<String> scopes;
+    private final Map<String, String> extraParameters;
+    private final String notFoundHint;
+
+    /** @param apiBaseUrl the API base URL to publish with the token, or null */
+    ClientCredentialsLogin(CredentialPlace place, URI tokenUri, String apiBaseUrl, ClientAuthentication authentication,
+            ProviderOptions options, String notFoundHint) {
+        this.place = place;
+        this.tokenUri = tokenUri;
+        this.apiBaseUrl = apiBaseUrl;
+        this.authentication = authentication;
+        this.scopes = options.scopes;
+        this.extraParameters = options.extraParameters;
+        this.notFoundHint = notFoundHint;
+    }
+
+    @Override
+    public List<CredentialPlace> places() {
+        return Collections.singletonList(place);
+    }
+
+    @Override
+    public String endpointIdentity() {
+        return tokenUri.toString();
+    }
+
+    @Override
+    public String hostForDisplay() {
+        return Urls.hostForDisplay(tokenUri);
+    }
+
+    @Override
+    public String grantType() {
+        return "client_credentials";
+    }
+
+    @Override
+    public String clientAuthentication() {
+        return authentication.toString();
+    }
+
+    @Override
+    public Fetched fetch(List<ClientCredentials> credentials, OAuthClient client, DocumentMemo memo,
+            Deadline deadline) throws CxTokenException {
+        ClientCredentials found = credentials.get(0);
+        TokenRequest request = TokenRequest.clientCredentials(tokenUri,
+                new TokenRequest.Client(found.clientId(), found.secret(), authentication), scopes, extraParameters);
+        try {
+            AccessToken token = client.requestToken(request, Endpoints.TOKEN_URL_ADVICE, deadline);
+            return new Fetched(token.withApiBaseUrl(apiBaseUrl), null);
+        } catch (TokenRefusal refusal) {
+            throw new TokenRequestRejectedException(refusal.getMessage() + " "
+                    + RefusalHints.hintFor(refusal, found, notFoundHint));
+        }
+    }
+}

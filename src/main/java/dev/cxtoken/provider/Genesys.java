@@ -1,0 +1,61 @@
+package dev.cxtoken.provider;
+
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.oauth.ClientAuthentications;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Genesys Cloud: {@code https://login.<domain>/oauth/token}, the client-credentials grant, and Basic over the raw
+ * id:secret pair, as its official SDKs send it and its servers decode it. The API lives at {@code api.<domain>}.
+ */
+final class Genesys implements Provider {
+    /** The org domain used when environment is not set. */
+    static final String DEFAULT_ENVIRONMENT = "mypurecloud.com";
+
+    @Override
+    public String id() {
+        return "genesys";
+    }
+
+    @Override
+    public String title() {
+        return "Genesys Cloud";
+    }
+
+    @Override
+    public Login configure(ProviderOptions options) throws InvalidConfigurationException {
+        CredentialPlace place = new CredentialPlace("client", "provider 'genesys'",
+                ProviderOptions.orDefault(options.serverId, "genesys"), "serverId",
+                ProviderOptions.orDefault(options.clientIdEnv, "GENESYS_CLIENT_ID"),
+                ProviderOptions.orDefault(options.clientSecretEnv, "GENESYS_CLIENT_SECRET"), options.clientId, true);
+        URI tokenUri;
+        String apiBaseUrl;
+        if (options.tokenUrl == null) {
+            String domain = GenesysRegions.resolveDomain(
+                    ProviderOptions.orDefault(options.environment, DEFAULT_ENVIRONMENT));
+            tokenUri = URI.create("https://login." + domain + "/oauth/token");
+            apiBaseUrl = "https://api." + domain;
+        } else {
+            tokenUri = Endpoints.tokenUrl(options.tokenUrl);
+            apiBaseUrl = apiBaseFor(tokenUri);
+        }
+        return new ClientCredentialsLogin(place, tokenUri, apiBaseUrl,
+                ClientAuthentications.parse(options.clientAuth, ClientAuthentications.RAW_BASIC), options,
+                "There is no token endpoint at this URL. Check environment (cxtoken.environment) or tokenUrl"
+                        + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.");
+    }
+
+    /**
+     * The official SDKs pair {@code login.<domain>} with {@code api.<domain>}; any other explicit endpoint (a gateway,
+     * a stand-in server) is taken to serve the API at its own origin.
+     */
+    static String apiBaseFor(URI tokenUri) {
+        String host = tokenUri.getHost();
+        String apiHost = host.toLowerCase(Locale.ROOT).startsWith("login.") ? "api." + host.substring(6) : host;
+        String port = tokenUri.getPort() == -1 ? "" : ":" + tokenUri.getPort();
+        String bracketed = apiHost.contains(":") && !apiHost.startsWith("[") ? "[" + apiHost + "]" : apiHost;
+        return tokenUri.getScheme().toLowerCase(Locale.ROOT) + "://" + bracketed + port;
+    }
+}

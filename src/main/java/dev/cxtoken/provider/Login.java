@@ -1,0 +1,38 @@
+package dev.cxtoken.provider;
+
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.credentials.ClientCredentials;
+import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.http.Deadline;
+import dev.cxtoken.oauth.OAuthClient;
+import java.util.List;
+
+/** A configured provider: everything one execution needs to obtain a token from it. */
+public interface Login {
+    /** The credential pairs it needs, in the order {@link #fetch} takes them. */
+    List<CredentialPlace> places();
+
+    /**
+     * What identifies the endpoint before anything is discovered, for cache keys: the token URL, or the issuer whose
+     * discovery document names it. So a cached token is found without a request.
+     */
+    String endpointIdentity();
+
+    /** Host and port of the endpoint, or of the issuer, for log lines. */
+    String hostForDisplay();
+
+    /** The grant it sends, for cache keys. */
+    String grantType();
+
+    /** The client authentication method it uses, for cache keys. */
+    String clientAuthentication();
+
+    /**
+     * Fetches a token.
+     *
+     * @param credentials the pairs found for {@link #places()}, in that order
+     * @param memo build-wide memory for documents such as a discovery document
+     */
+    Fetched fetch(List<ClientCredentials> credentials, OAuthClient client, DocumentMemo memo, Deadline deadline)
+            throws CxTokenException;
+}

@@ -1,0 +1,51 @@
+package dev.cxtoken.provider;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the user configured for the provider, checked for form but not yet for meaning. Blank names are null, which
+ * means "the provider's default".
+ */
+public final class ProviderOptions {
+    final String environment;
+    final String tokenUrl;
+    final String serverId;
+    final String clientId;
+    final String clientIdEnv;
+    final String clientSecretEnv;
+    final String accessKeyServerId;
+    final String accessKeyIdEnv;
+    final String accessKeySecretEnv;
+    final List<String> scopes;
+    final Map<String, String> extraParameters;
+    final String clientAuth;
+
+    /** Holds the values of the parameters of the same names. */
+    public ProviderOptions(String environment, String tokenUrl, String serverId, String clientId, String clientIdEnv,
+            String clientSecretEnv, String accessKeyServerId, String accessKeyIdEnv, String accessKeySecretEnv,
+            List<String> scopes, Map<String, String> extraParameters, String clientAuth) {
+        this.environment = blankToNull(environment);
+        this.tokenUrl = blankToNull(tokenUrl);
+        this.serverId = blankToNull(serverId);
+        this.clientId = blankToNull(clientId);
+        this.clientIdEnv = blankToNull(clientIdEnv);
+        this.clientSecretEnv = blankToNull(clientSecretEnv);
+        this.accessKeyServerId = blankToNull(accessKeyServerId);
+        this.accessKeyIdEnv = blankToNull(accessKeyIdEnv);
+        this.accessKeySecretEnv = blankToNull(accessKeySecretEnv);
+        this.scopes = Collections.unmodifiableList(scopes);
+        this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(extraParameters));
+        this.clientAuth = clientAuth == null ? "basic" : clientAuth;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.trim().isEmpty() ? null : value.trim();
+    }
+
+    static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

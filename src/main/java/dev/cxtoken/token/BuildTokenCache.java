@@ -1,0 +1,130 @@
+package dev.cxtoken.token;
+
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.Secret;
+import dev.cxtoken.Ticker;
+import dev.cxtoken.oauth.AccessToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The tokens of one build, shared by every module. The backing maps live in the build's repository session, not in a
+ * static field, so they end with the build (also under mvnd). They hold only JDK types, because modules with their
+ * own plugin dependencies load this plugin in separate class realms and must still share entries.
+ *
+ * <p>A failed fetch is remembered too, briefly: modules that queued behind it (under {@code -T}) or come right after
+ * it share its failure instead of each paying the full timeout again. Once the failure is older than the attempt
+ * took, the next module tries again.
+ */
+public final class BuildTokenCache {
+    private final ConcurrentMap<String, Object> tokens;
+    private final ConcurrentMap<String, Object> locks;
+    private final ConcurrentMap<String, Object> failures;
+    private final Clock clock;
+    private final Ticker ticker;
+
+    /** @param store the build-wide store; this cache keeps its maps under its own keys there */
+    public BuildTokenCache(ConcurrentMap<String, Object> store, Clock clock, Ticker ticker) {
+        this.tokens = section(store, "tokens");
+        this.locks = section(store, "token-locks");
+        this.failures = section(store, "token-failures");
+        this.clock = clock;
+        this.ticker = ticker;
+    }
+
+    @SuppressWarnings("unchecked")
+    static ConcurrentMap<String, Object> section(ConcurrentMap<String, Object> store, String name) {
+        return (ConcurrentMap<String, Object>) store.computeIfAbsent(name, k -> new ConcurrentHashMap<String, Object>());
+    }
+
+    /** Fetches a token. Implementations talk to the network. */
+    @FunctionalInterface
+    public interface Fetcher {
+        AccessToken fetch() throws CxTokenException;
+    }
+
+    /** A token and whether this call fetched it or found it in the cache. */
+    public static final class Result {
+        private final AccessToken token;
+        private final boolean fetched;
+
+        Result(AccessToken token, boolean fetched) {
+            this.token = token;
+            this.fetched = fetched;
+        }
+
+        public AccessToken token() {
+            return token;
+        }
+
+        public boolean fetched() {
+            return fetched;
+        }
+    }
+
+    /**
+     * Returns the cached token for {@code key} if it is still valid for {@code minValidity}, otherwise fetches one.
+     * Concurrent callers with the same key wait for the fetch in flight instead of starting their own.
+     *
+     * @param offline when true, a missing or stale token is an error instead of a fetch
+     */
+    public Result obtain(String key, Duration minValidity, boolean offline, Fetcher fetcher) throws CxTokenException {
+        long arrived = ticker.nanoTime();
+        Object lock = locks.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
+            AccessToken cached = read(key);
+            if (cached != null && cached.isUsableAt(clock.instant(), minValidity)) {
+                return new Result(cached, false);
+            }
+            SharedFailure recent = SharedFailure.read(failures.get(key));
+            if (recent != null && recent.covers(arrived)) {
+                throw recent.toException();
+            }
+            if (offline) {
+                throw new InvalidConfigurationException("Maven is offline (-o) and this build holds no token that is"
+                        + " still valid for minValidity (cxtoken.minValidity). Run without -o, or set skip"
+                        + " (cxtoken.skip) for offline builds.");
+            }
+            long started = ticker.nanoTime();
+            try {
+                AccessToken fresh = fetcher.fetch();
+                write(key, fresh);
+                failures.remove(key);
+                return new Result(fresh, true);
+            } catch (CxTokenException e) {
+                failures.put(key, SharedFailure.of(e, started, ticker.nanoTime()));
+                throw e;
+            }
+        }
+    }
+
+    private AccessToken read(String key) {
+        Object entry = tokens.get(key);
+        if (!(entry instanceof Map)) {
+            return null;
+        }
+        Map<?, ?> fields = (Map<?, ?>) entry;
+        Object apiBaseUrl = fields.get("apiBaseUrl");
+        return new AccessToken(Secret.of((String) fields.get("accessToken")),
+                Instant.parse((String) fields.get("issuedAt")), Instant.parse((String) fields.get("expiresAt")),
+                apiBaseUrl == null ? null : (String) apiBaseUrl);
+    }
+
+    private void write(String key, AccessToken token) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("accessToken", token.value().reveal());
+        fields.put("issuedAt", token.issuedAt().toString());
+        fields.put("expiresAt", token.expiresAt().toString());
+        if (token.apiBaseUrl() != null) {
+            fields.put("apiBaseUrl", token.apiBaseUrl());
+        }
+        tokens.put(key, Collections.unmodifiableMap(fields));
+    }
+}
