@@ -73,16 +73,18 @@ final class RetryPolicy {
      * @param remaining time left before the deadline
      */
     Decision afterFailure(int failuresBefore, Duration retryAfter, boolean paced, Duration remaining) {
-        if (retryAfter != null && retryAfter.compareTo(MAX_SERVER_WAIT) > 0) {
-            return new Decision(null, "the server asked to wait " + seconds(retryAfter) + " s (Retry-After), longer"
-                    + " than the " + seconds(MAX_SERVER_WAIT) + " s the plugin waits for a server", !paced);
-        }
-        if (paced && retryAfter != null && retryAfter.compareTo(MIN_SCHEDULED_WAIT) >= 0) {
+        if (retryAfter != null && retryAfter.compareTo(MIN_SCHEDULED_WAIT) >= 0) {
             if (retryAfter.compareTo(remaining) >= 0) {
                 return new Decision(null, "the server asked to wait " + seconds(retryAfter) + " s (Retry-After),"
-                        + " beyond the " + seconds(remaining) + " s left of the timeout", false);
+                        + " beyond the " + seconds(remaining) + " s left of the timeout", !paced);
             }
-            return new Decision(retryAfter, null, false);
+            if (retryAfter.compareTo(MAX_SERVER_WAIT) > 0) {
+                return new Decision(null, "the server asked to wait " + seconds(retryAfter) + " s (Retry-After),"
+                        + " longer than the " + seconds(MAX_SERVER_WAIT) + " s the plugin waits for a server", !paced);
+            }
+            if (paced) {
+                return new Decision(retryAfter, null, false);
+            }
         }
         int failures = failuresBefore + 1;
         if (failures >= maxAttempts) {

@@ -49,7 +49,8 @@ final class TokenResponse {
                 if (left.signum() <= 0) {
                     throw expired(uri, "it has no expires_in, and the token's own exp claim is already past");
                 }
-                expiresAt = now.plus(clampSeconds(left));
+                expiresAt = left.compareTo(BigDecimal.valueOf(MAX_LIFETIME.getSeconds())) >= 0
+                        ? now.plus(MAX_LIFETIME) : Instant.ofEpochSecond(exp.get().longValue());
                 log.warn("The token response from " + host + " has no expires_in; using the token's own exp claim ("
                         + expiresAt + ").");
             } else {

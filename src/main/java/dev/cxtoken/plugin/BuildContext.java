@@ -1,5 +1,6 @@
 package dev.cxtoken.plugin;
 
+import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.Ticker;
 import dev.cxtoken.TokenLog;
 import dev.cxtoken.credentials.ServerCredentialsSource;
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.DoubleSupplier;
@@ -22,9 +22,15 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
  * sleeper, trust, names) that tests replace. The mojo and the tests build one and hand it to {@link TokenGoal}.
  */
 public final class BuildContext {
+    /** Picks the proxy route from the build's settings; run by the goal, so its refusals are the goal's. */
+    @FunctionalInterface
+    public interface ProxyChoice {
+        ProxyRoute choose() throws InvalidConfigurationException;
+    }
+
     final Function<String, String> environment;
     final ServerCredentialsSource servers;
-    final ProxyRoute proxy;
+    final ProxyChoice proxy;
     final ConcurrentMap<String, Object> store;
     final Properties projectProperties;
     final Path baseDirectory;
@@ -44,7 +50,7 @@ public final class BuildContext {
      * @param store the build-wide store, shared by every module of the build
      * @param runnerStdout the process's standard output, for CI log commands
      */
-    public BuildContext(Function<String, String> environment, ServerCredentialsSource servers, ProxyRoute proxy,
+    public BuildContext(Function<String, String> environment, ServerCredentialsSource servers, ProxyChoice proxy,
             ConcurrentMap<String, Object> store, Properties projectProperties, Path baseDirectory, boolean offline,
             TokenLog log, PrintStream runnerStdout) {
         this.environment = environment;
@@ -84,12 +90,8 @@ public final class BuildContext {
         return this;
     }
 
-    Optional<String> variable(String name) {
-        return Optional.ofNullable(environment.apply(name));
-    }
-
     @Override
     public String toString() {
-        return "BuildContext{" + baseDirectory + ", " + proxy + "}";
+        return "BuildContext{" + baseDirectory + "}";
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The goal's parameters, checked and typed. Every message names the parameter and its property, and none repeats a
  * value that could be a secret pasted into the wrong parameter.
  */
-final class GoalConfiguration {
+public final class GoalConfiguration {
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
@@ -48,7 +48,7 @@ final class GoalConfiguration {
         this.tokenFile = tokenFile;
     }
 
-    static GoalConfiguration parse(Parameters p) throws InvalidConfigurationException {
+    public static GoalConfiguration parse(Parameters p) throws InvalidConfigurationException {
         Provider provider = Providers.parse(p.get("provider"));
         for (String name : Arrays.asList("serverId", "accessKeyServerId", "clientId")) {
             checkName(name, p.get(name), false);
@@ -70,6 +70,11 @@ final class GoalConfiguration {
                 Duration.ofSeconds(wholeNumber(p, "responseTimeout", 1, 600, "seconds")));
         return new GoalConfiguration(provider, login, scopes, extra, p.get("tokenProperty").trim(), validity, http,
                 p.get("tokenFile"));
+    }
+
+    /** The configured provider, ready to log in. */
+    public Login login() {
+        return login;
     }
 
     private static void checkName(String parameter, String value, boolean required)

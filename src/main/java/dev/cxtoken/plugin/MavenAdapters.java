@@ -1,8 +1,6 @@
 package dev.cxtoken.plugin;
 
-import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.TokenLog;
-import dev.cxtoken.http.ProxyRoute;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -53,11 +51,11 @@ final class MavenAdapters {
     }
 
     static BuildContext context(MavenSession session, MavenProject project, SettingsDecrypter decrypter,
-            TokenLog log) throws InvalidConfigurationException {
-        ProxyRoute proxy = SettingsProxies.select(session.getSettings(), decrypter);
+            TokenLog log) {
         Properties properties = project != null ? project.getProperties() : new Properties();
         return new BuildContext(name -> environmentVariable(session, name),
-                new SettingsServerCredentials(session.getSettings(), decrypter), proxy,
+                new SettingsServerCredentials(session.getSettings(), decrypter),
+                () -> SettingsProxies.select(session.getSettings(), decrypter),
                 BuildSessionStore.of(session.getRepositorySession().getData()), properties,
                 baseDirectory(session, project), session.isOffline(), log, RunnerStdout.of(System.out));
     }

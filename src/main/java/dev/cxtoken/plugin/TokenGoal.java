@@ -5,6 +5,7 @@ import dev.cxtoken.TokenEndpointException;
 import dev.cxtoken.credentials.CredentialResolver;
 import dev.cxtoken.credentials.EnvironmentVariables;
 import dev.cxtoken.http.Exchanger;
+import dev.cxtoken.http.ProxyRoute;
 import dev.cxtoken.oauth.OAuthClient;
 import dev.cxtoken.publish.GitHubActionsMask;
 import dev.cxtoken.publish.TokenFileWriter;
@@ -62,10 +63,10 @@ public final class TokenGoal {
 
     private Result execute(GoalConfiguration config) throws CxTokenException {
         Optional<Path> file = TokenFileWriter.resolve(config.tokenFile, context.baseDirectory);
-        context.log.debug("Token requests go through " + context.proxy.describe()
-                + "; loopback endpoints are always direct.");
+        ProxyRoute proxy = context.proxy.choose();
+        context.log.debug("Token requests go through " + proxy.describe() + "; loopback endpoints are always direct.");
         Exchanger exchanger = new Exchanger(config.http, context.clock, context.ticker, context.sleeper,
-                context.jitter, context.log, context.userAgent, context.proxy, context.tls, context.dns);
+                context.jitter, context.log, context.userAgent, proxy, context.tls, context.dns);
         TokenService service = new TokenService(
                 new CredentialResolver(context.servers, new EnvironmentVariables(context.environment)),
                 new BuildTokenCache(context.store, context.clock, context.ticker), new BuildMemo(context.store),
@@ -81,7 +82,8 @@ public final class TokenGoal {
         TokenPublisher publisher = new TokenPublisher(config.tokenProperty);
         publisher.publish(outcome.token(), context.projectProperties);
         if (outcome.apiBaseUrlProblem() != null) {
-            context.log.warn(publisher.missingApiBaseUrl(outcome.apiBaseUrlProblem()));
+            context.log.warn(publisher.missingApiBaseUrl(config.provider.title(),
+                    outcome.apiBaseUrlProblem()));
         }
         String summary = publisher.summary(config.provider.id(), config.login.hostForDisplay(), outcome,
                 outcome.credentials().size() > 1, file.orElse(null), masked);

@@ -38,6 +38,11 @@ final class ClientCredentialsLogin implements Login {
         this.notFoundHint = notFoundHint;
     }
 
+    /** The API base URL published with the token, or null. */
+    String apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
     @Override
     public List<CredentialPlace> places() {
         return Collections.singletonList(place);

@@ -7,7 +7,7 @@ import java.net.URI;
 /** Parsing of the configured endpoint values that several providers share. */
 final class Endpoints {
     static final String TOKEN_URL_ADVICE = "Check that tokenUrl (cxtoken.tokenUrl) or environment"
-            + " (cxtoken.environment) points at the OAuth token endpoint";
+            + " points at the OAuth token endpoint";
 
     private Endpoints() {}
 

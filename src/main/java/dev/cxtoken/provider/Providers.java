@@ -27,7 +27,9 @@ public final class Providers {
             }
             known.add("'" + provider.id() + "' (" + provider.title() + ")");
         }
+        String last = known.remove(known.size() - 1);
         throw new InvalidConfigurationException("Unknown provider '" + (value == null ? "" : value.trim())
-                + "' (parameter provider, property cxtoken.provider). Use " + String.join(", ", known) + ".");
+                + "' (parameter provider, property cxtoken.provider). Use " + String.join(", ", known) + " or "
+                + last + ".");
     }
 }

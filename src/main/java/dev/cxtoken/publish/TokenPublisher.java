@@ -58,8 +58,8 @@ public final class TokenPublisher {
     }
 
     /** The warning when the token came without an API base URL that the provider looks up. */
-    public String missingApiBaseUrl(String problem) {
-        return "Could not find the API base URL. " + problem + " The token is published as ${" + tokenProperty
+    public String missingApiBaseUrl(String providerTitle, String problem) {
+        return "Could not find the " + providerTitle + " API base URL. " + problem + " The token is published as ${" + tokenProperty
                 + "}, but ${" + tokenProperty + ".apiBaseUrl} is not set.";
     }
 

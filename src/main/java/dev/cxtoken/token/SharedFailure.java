@@ -53,7 +53,7 @@ final class SharedFailure {
     /** Whether a caller that arrived at {@code arrived} (monotonic nanoseconds) shares this failure. */
     boolean covers(long arrived) {
         long took = Math.max(0, ended - started);
-        return arrived - ended <= took;
+        return arrived - ended <= 0 || arrived - ended < took;
     }
 
     CxTokenException toException() {

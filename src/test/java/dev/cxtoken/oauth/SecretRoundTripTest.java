@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.credentials.CredentialResolver;
+import dev.cxtoken.credentials.EnvironmentVariables;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestParameters;
+import dev.cxtoken.token.BuildTokenCache;
+import dev.cxtoken.token.TokenService;
 import dev.cxtoken.standin.StandInTokenServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecretRoundTripTest {
     private static final String CLIENT_ID = "client é+1";
     private static final String[] SECRETS = {
-        Fixtures.SECRET,
+        TestBuild.SECRET,
         "p:a%2Bss+w=rd&x=1 ü€😀",
         "密码:=&+%25%",
     };
@@ -63,11 +72,11 @@ class SecretRoundTripTest {
     @MethodSource("secrets")
     void theOtherProvidersEncodingIsRefused(String secret) throws Exception {
         try (StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, secret, 3600)) {
-            FetchConfiguration rawPairToAnRfc6749Server =
-                    Fixtures.genesys(server.baseUrl() + "/oauth2/token").build();
-            FetchConfiguration encodedPairToGenesys =
-                    Fixtures.oauth2(server.baseUrl() + "/oauth/token").build();
-            for (FetchConfiguration config : new FetchConfiguration[] {rawPairToAnRfc6749Server, encodedPairToGenesys}) {
+            Parameters rawPairToAnRfc6749Server =
+                    TestParameters.genesys(server.baseUrl() + "/oauth2/token");
+            Parameters encodedPairToGenesys =
+                    TestParameters.oauth2(server.baseUrl() + "/oauth/token");
+            for (Parameters config : new Parameters[] {rawPairToAnRfc6749Server, encodedPairToGenesys}) {
                 TokenRequestRejectedException e =
                         assertThrows(TokenRequestRejectedException.class, () -> obtain(config, secret, false));
                 assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
@@ -80,30 +89,27 @@ class SecretRoundTripTest {
         return Stream.of(SECRETS);
     }
 
-    private static FetchConfiguration configuration(StandInTokenServer server, String encoding) throws Exception {
+    private static Parameters configuration(StandInTokenServer server, String encoding) throws Exception {
         switch (encoding) {
             case "genesys raw Basic":
-                return Fixtures.genesys(server.baseUrl() + "/oauth/token").build();
+                return TestParameters.genesys(server.baseUrl() + "/oauth/token");
             case "oauth2 form-encoded Basic":
-                return Fixtures.oauth2(server.baseUrl() + "/oauth2/token").clientAuth("basic").build();
+                return TestParameters.oauth2(server.baseUrl() + "/oauth2/token").with("clientAuth", "basic");
             default:
-                return Fixtures.oauth2(server.baseUrl() + "/oauth2/token").clientAuth("post").build();
+                return TestParameters.oauth2(server.baseUrl() + "/oauth2/token").with("clientAuth", "post");
         }
     }
 
-    private TokenService.Outcome obtain(FetchConfiguration config, String secret, boolean fromFile) throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        environment.put(config.clientIdEnv(), CLIENT_ID);
+    private TokenService.Outcome obtain(Parameters config, String secret, boolean fromFile) throws Exception {
+        TestBuild build = new TestBuild();
+        String prefix = config.get("provider").equals("genesys") ? "GENESYS" : "OAUTH";
+        build.environment.put(prefix + "_CLIENT_ID", CLIENT_ID);
         if (fromFile) {
             Path file = Files.write(dir.resolve("client-secret"), (secret + "\n").getBytes(StandardCharsets.UTF_8));
-            environment.put(config.clientSecretEnv() + "_FILE", file.toString());
+            build.environment.put(prefix + "_CLIENT_SECRET_FILE", file.toString());
         } else {
-            environment.put(config.clientSecretEnv(), secret);
+            build.environment.put(prefix + "_CLIENT_SECRET", secret);
         }
-        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
-        return new TokenService(
-                new CredentialResolver(serverId -> Optional.empty(), new EnvironmentVariables(environment::get)),
-                new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()), Fixtures.client(config, log), log)
-                .obtain(config, false);
+        return build.run(config).outcome();
     }
 }

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.testing.TestParameters;
 import dev.cxtoken.oauth.AccessToken;
-import dev.cxtoken.oauth.ClientCredentials;
-import dev.cxtoken.oauth.FetchConfiguration;
-import dev.cxtoken.oauth.InvalidConfigurationException;
-import dev.cxtoken.oauth.ProxyRoute;
-import dev.cxtoken.oauth.Secret;
-import dev.cxtoken.oauth.TestClients;
-import dev.cxtoken.oauth.TokenLog;
+import dev.cxtoken.credentials.ClientCredentials;
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.http.ProxyRoute;
+import dev.cxtoken.Secret;
+import dev.cxtoken.TokenLog;
 import dev.cxtoken.oauth.TokenRequest;
+import dev.cxtoken.http.TestClients;
+import dev.cxtoken.testing.RecordingLog;
 import dev.cxtoken.testing.RecordingProxy;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.SettingsEncryption;
@@ -71,12 +72,8 @@ class SettingsProxiesTest {
             ProxyRoute route = SettingsProxies.select(settings(proxy), encryption.decrypter());
             assertEquals("ProxyRoute{proxy 127.0.0.1:" + recording.port() + " as corp-user}", route.toString());
 
-            FetchConfiguration config = FetchConfiguration.builder().provider("oauth2")
-                    .tokenUrl("https://" + TestPki.TEST_HOST + "/oauth2/token").build();
-            TokenRequest request = TokenRequest.clientCredentials(config,
-                    new ClientCredentials("client", Secret.of("client-secret"), "test"));
-            AccessToken token = TestClients.client(config, TokenLog.SILENT, route, pki.clientContext(), new TestDns())
-                    .fetch(request);
+            AccessToken token = TestClients.fetch(TestParameters.oauth2("https://" + TestPki.TEST_HOST
+                    + "/oauth2/token"), new RecordingLog(), route, pki.clientContext(), new TestDns());
             assertEquals("tok-settings", token.value().reveal());
             assertEquals(2, recording.exchanges().size(), recording.exchanges().toString());
             assertEquals(407, recording.exchanges().get(0).status);

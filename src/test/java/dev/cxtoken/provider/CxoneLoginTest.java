@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.provider;
 
 import static dev.cxtoken.testing.ScriptedHttpServer.json;
 import static dev.cxtoken.testing.ScriptedHttpServer.respond;
@@ -8,6 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.MissingCredentialsException;
+import dev.cxtoken.Ticker;
+import dev.cxtoken.http.Sleeper;
+import dev.cxtoken.oauth.ClientAuthentications;
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.Secret;
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.credentials.CredentialResolver;
+import dev.cxtoken.credentials.EnvironmentVariables;
+import dev.cxtoken.credentials.ServerCredentials;
+import dev.cxtoken.http.ProxyRoute;
+import dev.cxtoken.oauth.TokenRequest;
+import dev.cxtoken.testing.ManualClock;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestParameters;
+import dev.cxtoken.token.BuildTokenCache;
+import dev.cxtoken.token.TokenService;
 import dev.cxtoken.standin.StandInTokenServer;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +64,7 @@ class CxoneLoginTest {
     private final Map<String, ServerCredentials> servers = new HashMap<>();
     private final Map<String, String> env = new HashMap<>();
     private final ConcurrentHashMap<String, Object> buildStore = new ConcurrentHashMap<>();
-    private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+    private final RecordingLog log = new RecordingLog();
     private final List<String> messages = new ArrayList<>();
 
     private void standardCredentials() {
@@ -51,27 +72,49 @@ class CxoneLoginTest {
         servers.put("cxone-access-key", new ServerCredentials(KEY_ID, Secret.of(KEY_SECRET)));
     }
 
-    private TokenService service(FetchConfiguration config, Clock clock) {
-        return new TokenService(
-                new CredentialResolver(id -> Optional.ofNullable(servers.get(id)), new EnvironmentVariables(env::get)),
-                new BuildTokenCache(buildStore, clock),
-                new TokenEndpointClient(config.httpSettings(), clock, TokenEndpointClient.Sleeper.REAL, () -> 0.5, log,
-                        "cx-token-test", ProxyRoute.jvmDefault()),
-                log);
+    private TestBuild build(Clock clock, boolean offline) {
+        TestBuild build = new TestBuild(log);
+        build.environment.putAll(env);
+        build.serverSource = id -> Optional.ofNullable(servers.get(id));
+        build.store = buildStore;
+        build.offline = offline;
+        return build.clocks(clock, Ticker.SYSTEM, Sleeper.REAL);
     }
 
-    private TokenService.Outcome obtain(FetchConfiguration config) throws CxTokenException {
-        return service(config, Clock.systemUTC()).obtain(config, false);
+    private TokenService.Outcome obtain(Parameters config, Clock clock, boolean offline) throws CxTokenException {
+        try {
+            return build(clock, offline).run(config).outcome();
+        } finally {
+            log.lines.removeIf(line -> line.startsWith("DEBUG ") || line.startsWith("INFO "));
+        }
     }
 
-    private <T extends CxTokenException> T fails(Class<T> type, FetchConfiguration config) {
+    private TokenService.Outcome obtain(Parameters config) throws CxTokenException {
+        return obtain(config, Clock.systemUTC(), false);
+    }
+
+    private <T extends CxTokenException> T fails(Class<T> type, Parameters config) {
         T e = assertThrows(type, () -> obtain(config));
         messages.add(e.getMessage());
         return e;
     }
 
-    private static FetchConfiguration.Builder cxone(String issuer) {
-        return FetchConfiguration.builder().provider("cxone").environment(issuer);
+    private static Parameters cxone(String issuer) {
+        return TestParameters.defaults().with("provider", "cxone").with("environment", issuer);
+    }
+
+    /** The keys of the build-wide store and of every map in it. */
+    static List<String> allKeys(Map<String, Object> store) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : store.entrySet()) {
+            keys.add(entry.getKey());
+            if (entry.getValue() instanceof Map) {
+                for (Object key : ((Map<?, ?>) entry.getValue()).keySet()) {
+                    keys.add(String.valueOf(key));
+                }
+            }
+        }
+        return keys;
     }
 
     private static StandInTokenServer standIn() throws Exception {
@@ -108,8 +151,8 @@ class CxoneLoginTest {
 
     /** No message and no log line may hold a secret, its encodings, the Basic value or a token. */
     private void assertNothingSecretIn(String... extraTokens) {
-        List<String> needles = new ArrayList<>(List.of(APP_SECRET, KEY_SECRET, TokenRequest.formEncode(APP_SECRET),
-                TokenRequest.formEncode(KEY_SECRET), basic(APP_ID, APP_SECRET).substring(6)));
+        List<String> needles = new ArrayList<>(List.of(APP_SECRET, KEY_SECRET, ClientAuthentications.formEncode(APP_SECRET),
+                ClientAuthentications.formEncode(KEY_SECRET), basic(APP_ID, APP_SECRET).substring(6)));
         needles.addAll(List.of(extraTokens));
         String written = String.join("\n", messages) + "\n" + String.join("\n", log.lines);
         for (String needle : needles) {
@@ -121,7 +164,7 @@ class CxoneLoginTest {
     void discoversTheEndpointFetchesTheTokenAndFindsTheApiBaseUrl() throws Exception {
         standardCredentials();
         try (StandInTokenServer server = standIn()) {
-            FetchConfiguration config = cxone(server.baseUrl()).build();
+            Parameters config = cxone(server.baseUrl());
             TokenService.Outcome outcome = obtain(config);
             assertTrue(outcome.fetched());
             assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
@@ -131,8 +174,8 @@ class CxoneLoginTest {
             assertEquals(1, server.discoveryRequests());
             assertEquals(1, server.tokenRequests());
             assertEquals(1, server.cxoneConfigurationRequests());
-            assertEquals(KEY_ID, outcome.accessKey().clientId());
-            assertEquals("settings.xml server 'cxone-access-key'", outcome.accessKey().source());
+            assertEquals(KEY_ID, outcome.credentials().get(1).clientId());
+            assertEquals("settings.xml server 'cxone-access-key'", outcome.credentials().get(1).source());
             assertEquals(0, log.warnings(), log.lines.toString());
             assertNothingSecretIn(outcome.token().value().reveal());
         }
@@ -144,7 +187,7 @@ class CxoneLoginTest {
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             scriptLogin(server, "tok-cx", "11ee-tenant", json(200, "{\"area\":\"na1\",\"cluster\":\"B32\","
                     + "\"domain\":\"niceincontact.com\",\"api_endpoint\":\"https://api-na1.niceincontact.com/\"}"));
-            TokenService.Outcome outcome = obtain(cxone(server.url("/")).build());
+            TokenService.Outcome outcome = obtain(cxone(server.url("/")));
             assertEquals("tok-cx", outcome.token().value().reveal());
             assertEquals("https://api-na1.niceincontact.com", outcome.token().apiBaseUrl());
             List<ScriptedHttpServer.Recorded> requests = server.requests();
@@ -175,9 +218,9 @@ class CxoneLoginTest {
             env.put("CXONE_ACCESS_KEY_SECRET", "key" + secret);
             try (StandInTokenServer server = new StandInTokenServer(0, APP_ID, appSecret, 3600, KEY_ID,
                     "key" + secret)) {
-                TokenService.Outcome outcome = obtain(cxone(server.baseUrl()).build());
+                TokenService.Outcome outcome = obtain(cxone(server.baseUrl()));
                 assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()), secret);
-                assertEquals("environment variable CXONE_ACCESS_KEY_SECRET", outcome.accessKey().source());
+                assertEquals("environment variable CXONE_ACCESS_KEY_SECRET", outcome.credentials().get(1).source());
             }
         }
     }
@@ -190,10 +233,10 @@ class CxoneLoginTest {
         env.put("MY_KEY_ID", KEY_ID);
         env.put("MY_KEY_SECRET_FILE", file.toString());
         try (StandInTokenServer server = standIn()) {
-            TokenService.Outcome outcome = obtain(cxone(server.baseUrl()).accessKeyIdEnv("MY_KEY_ID")
-                    .accessKeySecretEnv("MY_KEY_SECRET").build());
+            TokenService.Outcome outcome = obtain(cxone(server.baseUrl()).with("accessKeyIdEnv", "MY_KEY_ID")
+                    .with("accessKeySecretEnv", "MY_KEY_SECRET"));
             assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
-            assertEquals("file named by MY_KEY_SECRET_FILE", outcome.accessKey().source());
+            assertEquals("file named by MY_KEY_SECRET_FILE", outcome.credentials().get(1).source());
         }
     }
 
@@ -203,7 +246,7 @@ class CxoneLoginTest {
         servers.put("cxone-access-key", new ServerCredentials(KEY_ID, Secret.of(KEY_SECRET + "-old")));
         try (StandInTokenServer server = standIn()) {
             TokenRequestRejectedException e =
-                    fails(TokenRequestRejectedException.class, cxone(server.baseUrl()).build());
+                    fails(TokenRequestRejectedException.class, cxone(server.baseUrl()));
             assertEquals(1, server.tokenRequests(), "a refusal is not retried");
             assertTrue(e.getMessage().contains("HTTP 400, error 'invalid_grant'"), e.getMessage());
             assertTrue(e.getMessage().contains("CXone did not accept the access key"), e.getMessage());
@@ -223,7 +266,7 @@ class CxoneLoginTest {
         env.put("CXONE_ACCESS_KEY_SECRET", KEY_SECRET);
         try (StandInTokenServer server = standIn()) {
             TokenRequestRejectedException e =
-                    fails(TokenRequestRejectedException.class, cxone(server.baseUrl()).build());
+                    fails(TokenRequestRejectedException.class, cxone(server.baseUrl()));
             assertEquals(1, server.tokenRequests());
             assertTrue(e.getMessage().contains("HTTP 401, error 'invalid_client'"), e.getMessage());
             assertTrue(e.getMessage().contains("CXone did not accept the registered application"), e.getMessage());
@@ -240,11 +283,11 @@ class CxoneLoginTest {
     void aServerEchoingTheRequestCannotLeakTheAccessKey() throws Exception {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
-            String echo = "<html>Bad request: username=" + KEY_ID + "&password=" + TokenRequest.formEncode(KEY_SECRET)
+            String echo = "<html>Bad request: username=" + KEY_ID + "&password=" + ClientAuthentications.formEncode(KEY_SECRET)
                     + " raw=" + KEY_SECRET + " auth=" + basic(APP_ID, APP_SECRET) + "</html>";
             server.enqueue(discovery(server), respond(400, "text/html", echo));
             TokenRequestRejectedException e =
-                    fails(TokenRequestRejectedException.class, cxone(server.url("")).build());
+                    fails(TokenRequestRejectedException.class, cxone(server.url("")));
             assertTrue(e.getMessage().contains("password=****"), e.getMessage());
             assertNothingSecretIn();
         }
@@ -255,7 +298,7 @@ class CxoneLoginTest {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer(respond(404, "text/html", "<h1>Not Found</h1>"))) {
             TokenRequestRejectedException e =
-                    fails(TokenRequestRejectedException.class, cxone(server.url("")).build());
+                    fails(TokenRequestRejectedException.class, cxone(server.url("")));
             assertEquals(1, server.requests().size());
             assertTrue(e.getMessage().startsWith("OpenID discovery request to " + server.url("")
                     + "/.well-known/openid-configuration was rejected: HTTP 404"), e.getMessage());
@@ -263,18 +306,19 @@ class CxoneLoginTest {
             assertTrue(e.getMessage().contains("tokenUrl (cxtoken.tokenUrl)"), e.getMessage());
         }
         try (ScriptedHttpServer server = new ScriptedHttpServer(respond(200, "text/html", "<html>Portal</html>"))) {
-            TokenEndpointException e = fails(TokenEndpointException.class, cxone(server.url("")).build());
+            TokenEndpointException e = fails(TokenEndpointException.class, cxone(server.url("")));
             assertTrue(e.getMessage().contains("is not a discovery document: HTTP 200, content type text/html"),
                     e.getMessage());
             assertEquals(1, server.requests().size());
         }
-        try (ScriptedHttpServer server = new ScriptedHttpServer(json(200, "{\"issuer\":\"x\"}"))) {
-            TokenEndpointException e = fails(TokenEndpointException.class, cxone(server.url("")).build());
+        try (ScriptedHttpServer server = new ScriptedHttpServer()) {
+            server.enqueue(json(200, "{\"issuer\":\"" + server.url("") + "\"}"));
+            TokenEndpointException e = fails(TokenEndpointException.class, cxone(server.url("")));
             assertTrue(e.getMessage().contains("has no token_endpoint; its fields are [issuer]"), e.getMessage());
         }
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 json(200, "{\"token_endpoint\":\"http://cxone.example.com/auth/token\"}"))) {
-            InvalidConfigurationException e = fails(InvalidConfigurationException.class, cxone(server.url("")).build());
+            InvalidConfigurationException e = fails(InvalidConfigurationException.class, cxone(server.url("")));
             assertTrue(e.getMessage().contains("The token_endpoint 'http://cxone.example.com/auth/token' uses plain"
                     + " http to a host that is not loopback"), e.getMessage());
             assertEquals(1, server.requests().size(), "nothing is sent to the http endpoint");
@@ -287,7 +331,7 @@ class CxoneLoginTest {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(503, "{}"))) {
             scriptLogin(server, "tok", "t-1", json(200, "{\"api_endpoint\":\"" + server.url("/api") + "\"}"));
-            TokenService.Outcome outcome = obtain(cxone(server.url("")).build());
+            TokenService.Outcome outcome = obtain(cxone(server.url("")));
             assertEquals(server.url("/api"), outcome.token().apiBaseUrl());
             assertEquals(4, server.requests().size());
             assertTrue(log.lines.get(0).contains("OpenID discovery request attempt 1 of 4"), log.lines.get(0));
@@ -300,13 +344,13 @@ class CxoneLoginTest {
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             server.enqueue(discovery(server),
                     tokenWithIdToken("tok-no-tenant", "{\"iss\":\"" + server.url("") + "\",\"sub\":\"u\"}"));
-            TokenService.Outcome outcome = obtain(cxone(server.url("")).build());
+            TokenService.Outcome outcome = obtain(cxone(server.url("")));
             assertEquals("tok-no-tenant", outcome.token().value().reveal());
             assertNull(outcome.token().apiBaseUrl());
             assertEquals(2, server.requests().size(), "no lookup without a tenant");
             assertEquals(1, log.warnings());
             String warning = log.lines.get(0);
-            assertTrue(warning.startsWith("WARN Could not find the CXone API base URL. The token response from"
+            assertTrue(warning.startsWith("WARN Could not find the NICE CXone API base URL. The token response from"
                     + " 127.0.0.1:" + server.port() + " has an id_token without the tenantId claim; its claims are"
                     + " [iss, sub]."), warning);
             assertTrue(warning.endsWith("The token is published as ${cx.token}, but ${cx.token.apiBaseUrl} is not"
@@ -320,7 +364,7 @@ class CxoneLoginTest {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             server.enqueue(discovery(server), json(200, "{\"access_token\":\"tok\",\"expires_in\":3600}"));
-            TokenService.Outcome outcome = obtain(cxone(server.url("")).tokenProperty("cxone.token").build());
+            TokenService.Outcome outcome = obtain(cxone(server.url("")).with("tokenProperty", "cxone.token"));
             assertNull(outcome.token().apiBaseUrl());
             assertTrue(log.lines.get(0).contains("has no id_token, which is where CXone names the tenant."),
                     log.lines.get(0));
@@ -333,7 +377,7 @@ class CxoneLoginTest {
         standardCredentials();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             scriptLogin(server, "tok-lookup", "unknown tenant", json(404, "{\"error\":\"tenant not found\"}"));
-            TokenService.Outcome outcome = obtain(cxone(server.url("")).build());
+            TokenService.Outcome outcome = obtain(cxone(server.url("")));
             assertEquals("tok-lookup", outcome.token().value().reveal());
             assertNull(outcome.token().apiBaseUrl());
             assertEquals("/.well-known/cxone-configuration?tenantId=unknown+tenant", server.requests().get(2).target);
@@ -345,7 +389,7 @@ class CxoneLoginTest {
         }
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             scriptLogin(server, "tok", "t", json(200, "{\"area\":\"na1\"}"));
-            assertNull(obtain(cxone(server.url("")).build()).token().apiBaseUrl());
+            assertNull(obtain(cxone(server.url(""))).token().apiBaseUrl());
             assertTrue(log.lines.get(log.lines.size() - 1).contains("has no api_endpoint; its fields are [area]"),
                     log.lines.toString());
         }
@@ -357,15 +401,15 @@ class CxoneLoginTest {
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             server.enqueue(discovery(server), tokenWithIdToken("tok",
                     "{\"iss\":\"http://cxone.example.com\",\"tenantId\":\"t\"}"));
-            assertNull(obtain(cxone(server.url("")).build()).token().apiBaseUrl());
+            assertNull(obtain(cxone(server.url(""))).token().apiBaseUrl());
             assertEquals(2, server.requests().size());
-            assertTrue(log.lines.get(0).contains("The id_token's issuer (iss) 'http://cxone.example.com' uses plain"
-                    + " http to a host that is not loopback"), log.lines.get(0));
+            assertTrue(log.lines.get(0).contains("has an id_token issued by 'http://cxone.example.com', not by the"
+                    + " configured issuer " + server.url("")), log.lines.get(0));
         }
         log.lines.clear();
         try (ScriptedHttpServer server = new ScriptedHttpServer()) {
             scriptLogin(server, "tok", "t", json(200, "{\"api_endpoint\":\"http://api.example.com\"}"));
-            assertNull(obtain(cxone(server.url("")).build()).token().apiBaseUrl());
+            assertNull(obtain(cxone(server.url(""))).token().apiBaseUrl());
             assertTrue(log.lines.get(0).contains("'http://api.example.com' uses plain http"), log.lines.get(0));
         }
     }
@@ -373,11 +417,11 @@ class CxoneLoginTest {
     @Test
     void oneDiscoveryPerBuildEvenWhenTheTokenIsRefreshed() throws Exception {
         standardCredentials();
-        Fixtures.ManualClock clock = new Fixtures.ManualClock();
+        ManualClock clock = new ManualClock();
         try (StandInTokenServer server = standIn()) {
-            FetchConfiguration config = cxone(server.baseUrl()).build();
-            TokenService.Outcome first = service(config, clock).obtain(config, false);
-            TokenService.Outcome second = service(config, clock).obtain(config, false);
+            Parameters config = cxone(server.baseUrl());
+            TokenService.Outcome first = obtain(config, clock, false);
+            TokenService.Outcome second = obtain(config, clock, false);
             assertTrue(first.fetched());
             assertFalse(second.fetched());
             assertEquals(first.token().value().reveal(), second.token().value().reveal());
@@ -385,10 +429,29 @@ class CxoneLoginTest {
             assertEquals(1, server.discoveryRequests());
             assertEquals(1, server.tokenRequests());
             clock.advance(Duration.ofMinutes(56)); // 4 minutes left: less than minValidity
-            TokenService.Outcome third = service(config, clock).obtain(config, false);
+            TokenService.Outcome third = obtain(config, clock, false);
             assertTrue(third.fetched());
             assertEquals(1, server.discoveryRequests(), "the discovered endpoint is remembered for the build");
             assertEquals(2, server.tokenRequests());
+        }
+    }
+
+    /**
+     * The id_token is not verified, so its issuer must be the configured one: here the stand-in names itself, while
+     * the build is configured for NICE's global issuer, so nothing is looked up and no API base URL is published.
+     */
+    @Test
+    void anIdTokenFromAnotherIssuerIsNotFollowed() throws Exception {
+        standardCredentials();
+        try (StandInTokenServer server = standIn()) {
+            TokenService.Outcome outcome = obtain(cxone(null).with("tokenUrl", server.baseUrl() + "/auth/token"));
+            assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
+            assertNull(outcome.token().apiBaseUrl());
+            assertEquals(0, server.discoveryRequests());
+            String warning = log.lines.stream().filter(l -> l.startsWith("WARN ")).findFirst().orElse("");
+            assertTrue(warning.contains("has an id_token issued by '" + server.baseUrl() + "', not by the configured"
+                    + " issuer https://cxone.niceincontact.com"), warning);
+            assertFalse(log.all().contains("cxone-configuration?tenantId"), "the lookup was sent: " + log.all());
         }
     }
 
@@ -396,7 +459,8 @@ class CxoneLoginTest {
     void tokenUrlOverridesDiscovery() throws Exception {
         standardCredentials();
         try (StandInTokenServer server = standIn()) {
-            TokenService.Outcome outcome = obtain(cxone(null).tokenUrl(server.baseUrl() + "/auth/token").build());
+            TokenService.Outcome outcome = obtain(cxone(server.baseUrl()).with("tokenUrl",
+                    server.baseUrl() + "/auth/token"));
             assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
             assertEquals(0, server.discoveryRequests());
             assertEquals(server.baseUrl() + "/cxone-api", outcome.token().apiBaseUrl());
@@ -407,12 +471,12 @@ class CxoneLoginTest {
     void aCachedTokenIsSharedOnlyByTheSameTwoPairs() throws Exception {
         standardCredentials();
         try (StandInTokenServer server = standIn()) {
-            FetchConfiguration config = cxone(server.baseUrl()).build();
+            Parameters config = cxone(server.baseUrl());
             obtain(config);
             servers.put("cxone-access-key", new ServerCredentials(KEY_ID, Secret.of("another-secret")));
             assertThrows(TokenRequestRejectedException.class, () -> obtain(config));
             assertEquals(2, server.tokenRequests(), "a different access key secret is a different cache entry");
-            for (String key : buildStore.keySet()) {
+            for (String key : allKeys(buildStore)) {
                 assertFalse(key.contains(KEY_SECRET) || key.contains(APP_SECRET), key);
             }
         }
@@ -422,7 +486,7 @@ class CxoneLoginTest {
     void missingPairsAreNamedWithEveryPlaceLookedAt() throws Exception {
         try (StandInTokenServer server = standIn()) {
             MissingCredentialsException both =
-                    fails(MissingCredentialsException.class, cxone(server.baseUrl()).build());
+                    fails(MissingCredentialsException.class, cxone(server.baseUrl()));
             for (String place : new String[] {"No application client credentials found for provider 'cxone'",
                 "settings.xml server 'cxone'", "CXONE_CLIENT_ID_FILE", "CXONE_CLIENT_SECRET_FILE", "cxtoken.clientId",
                 "No access key credentials found", "settings.xml server 'cxone-access-key'",
@@ -433,11 +497,11 @@ class CxoneLoginTest {
             servers.put("cxone", new ServerCredentials(APP_ID, Secret.of(APP_SECRET)));
             env.put("CXONE_ACCESS_KEY_ID", KEY_ID);
             MissingCredentialsException secret =
-                    fails(MissingCredentialsException.class, cxone(server.baseUrl()).build());
+                    fails(MissingCredentialsException.class, cxone(server.baseUrl()));
             assertTrue(secret.getMessage().startsWith("No access key secret found for provider 'cxone'"),
                     secret.getMessage());
             servers.put("cxone-access-key", new ServerCredentials(null, Secret.of(KEY_SECRET)));
-            MissingCredentialsException id = fails(MissingCredentialsException.class, cxone(server.baseUrl()).build());
+            MissingCredentialsException id = fails(MissingCredentialsException.class, cxone(server.baseUrl()));
             assertEquals("settings.xml server 'cxone-access-key' has no <username>. Put the access key id there.",
                     id.getMessage());
             assertEquals(0, server.discoveryRequests() + server.tokenRequests(), "nothing is sent");
@@ -449,9 +513,8 @@ class CxoneLoginTest {
     void offlineWithoutACachedTokenSendsNothing() throws Exception {
         standardCredentials();
         try (StandInTokenServer server = standIn()) {
-            FetchConfiguration config = cxone(server.baseUrl()).build();
-            assertThrows(InvalidConfigurationException.class, () -> service(config, Clock.systemUTC())
-                    .obtain(config, true));
+            Parameters config = cxone(server.baseUrl());
+            assertThrows(InvalidConfigurationException.class, () -> obtain(config, Clock.systemUTC(), true));
             assertEquals(0, server.discoveryRequests());
         }
     }

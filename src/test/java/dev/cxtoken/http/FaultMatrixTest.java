@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static dev.cxtoken.testing.ScriptedHttpServer.body;
 import static dev.cxtoken.testing.ScriptedHttpServer.echo;
@@ -16,6 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.ClientAuthentications;
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestParameters;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.ScriptedHttpServer.Recorded;
 import java.net.InetAddress;
@@ -55,7 +64,7 @@ class FaultMatrixTest {
     /** Scheduling noise allowed on top of a computed wait. */
     private static final long WAIT_SLACK_MS = 300;
 
-    private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+    private final RecordingLog log = new RecordingLog();
 
     /** What one fetch did, and how long it took by the wall clock. */
     private static final class Run {
@@ -80,27 +89,29 @@ class FaultMatrixTest {
         }
     }
 
-    private Run run(FetchConfiguration config) {
-        return run(config, Fixtures.request(config));
+    private Run run(Parameters config) {
+        return run(config, TestBuild.SECRET);
     }
 
-    private Run run(FetchConfiguration config, TokenRequest request) {
+    private Run run(Parameters config, String secret) {
+        TestBuild build = new TestBuild(log).client(config.get("provider"), secret);
         long start = System.nanoTime();
         AccessToken token = null;
         CxTokenException error = null;
         try {
-            token = Fixtures.client(config, log).fetch(request);
+            token = build.token(config);
         } catch (CxTokenException e) {
             error = e;
         }
+        log.lines.removeIf(line -> line.startsWith("DEBUG ") || line.startsWith("INFO "));
         Run run = new Run(token, error, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        long timeout = config.httpSettings().timeout().toMillis();
+        long timeout = Long.parseLong(config.get("timeout")) * 1000;
         assertTrue(run.millis <= timeout + DEADLINE_SLACK_MS, "took " + run.millis + " ms, timeout " + timeout + " ms");
         return run;
     }
 
     private static long backoffMillis(int failedAttempt) {
-        return new RetryPolicy(Integer.MAX_VALUE, Fixtures.JITTER).backoff(failedAttempt).toMillis();
+        return new RetryPolicy(Integer.MAX_VALUE, () -> 0.5).backoff(failedAttempt).toMillis();
     }
 
     private static void assertBetween(long min, long max, long actual, String what) {
@@ -112,7 +123,7 @@ class FaultMatrixTest {
     void serviceUnavailableTwiceThenSuccess() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 json(503, "{}"), json(503, "{}"), token("tok", 3600))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
             assertEquals("tok", run.tokenValue());
             List<Recorded> requests = server.requests();
             assertEquals(3, requests.size());
@@ -131,7 +142,7 @@ class FaultMatrixTest {
     void retryAfterSecondsIsWaitedOut() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 json(429, "{}", "Retry-After", "2"), token("tok", 3600))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
             assertEquals("tok", run.tokenValue());
             List<Recorded> requests = server.requests();
             assertEquals(2, requests.size());
@@ -148,7 +159,7 @@ class FaultMatrixTest {
         String header = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(date, ZoneOffset.UTC));
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 json(429, "{}", "Retry-After", header), token("tok", 3600))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("6").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "6"));
             assertEquals("tok", run.tokenValue());
             Instant retried = server.requests().get(1).receivedAt;
             assertBetween(0, WAIT_SLACK_MS, Duration.between(date, retried).toMillis(),
@@ -161,7 +172,7 @@ class FaultMatrixTest {
     @DisplayName("Retry-After: 3600 with timeout 60: fails at once, saying the server asked for a wait beyond it")
     void retryAfterBeyondTheTimeoutFailsAtOnce() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(429, "{}", "Retry-After", "3600"))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("60").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "60"));
             TokenEndpointException e = run.failure(TokenEndpointException.class);
             assertTrue(run.millis < 1000, "took " + run.millis + " ms");
             assertEquals(1, server.requests().size());
@@ -175,7 +186,7 @@ class FaultMatrixTest {
     @DisplayName("connection reset before the answer, twice, then 200: success")
     void connectionResetTwiceThenSuccess() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(reset(), reset(), token("tok", 3600))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
             assertEquals("tok", run.tokenValue());
             assertEquals(3, server.requests().size());
             assertEquals(2, log.warnings());
@@ -199,7 +210,7 @@ class FaultMatrixTest {
             }
         });
         try {
-            Run run = run(Fixtures.oauth2("http://127.0.0.1:" + port + "/token").timeout("5").build());
+            Run run = run(TestParameters.oauth2("http://127.0.0.1:" + port + "/token").with("timeout", "5"));
             assertEquals("late", run.tokenValue());
             assertTrue(run.millis >= 900, "succeeded after " + run.millis + " ms, before the server was up");
             assertTrue(log.lines.get(0).contains("refused"), log.lines.get(0));
@@ -213,8 +224,8 @@ class FaultMatrixTest {
     @DisplayName("server accepts but never answers: each attempt ends at responseTimeout, the call by timeout")
     void acceptedButNeverAnswered() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(stall())) {
-            Run run = run(Fixtures.oauth2(server.url("/token"))
-                    .responseTimeout("1").timeout("4").maxAttempts("10").build());
+            Run run = run(TestParameters.oauth2(server.url("/token"))
+                    .with("responseTimeout", "1").with("timeout", "4").with("maxAttempts", "10"));
             TokenEndpointException e = run.failure(TokenEndpointException.class);
             List<Recorded> requests = server.requests();
             assertTrue(requests.size() >= 3, "attempts: " + requests.size());
@@ -233,7 +244,7 @@ class FaultMatrixTest {
     @DisplayName("body trickled one byte per second: ends by timeout, not later")
     void bodyTrickledOneBytePerSecond() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(trickle())) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("3").responseTimeout("20").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "3").with("responseTimeout", "20"));
             TokenEndpointException e = run.failure(TokenEndpointException.class);
             assertBetween(2900, 3000 + DEADLINE_SLACK_MS, run.millis, "whole call");
             assertEquals(1, server.requests().size());
@@ -249,7 +260,7 @@ class FaultMatrixTest {
                 + "<script>var trace = 'internal-trace-id';</script></head>\n<body>\r\n<h1>Bad\tGateway</h1>\n"
                 + "<p>The upstream server failed.</p>\n" + "<p>filler</p>\n".repeat(300) + "</body></html>";
         try (ScriptedHttpServer server = new ScriptedHttpServer(respond(502, "text/html; charset=utf-8", page))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).maxAttempts("3").timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("maxAttempts", "3").with("timeout", "5"));
             String message = run.failure(TokenEndpointException.class).getMessage();
             assertEquals(3, server.requests().size());
             Matcher excerpt = Pattern.compile("HTTP 502 \\(text/html\\): '([^']*)'").matcher(message);
@@ -270,12 +281,13 @@ class FaultMatrixTest {
     void successWithBodyThatIsNotJson() throws Exception {
         try (ScriptedHttpServer server =
                 new ScriptedHttpServer(respond(200, "text/html", "<html><body>Please log in</body></html>"))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
             String message = run.failure(TokenEndpointException.class).getMessage();
             assertEquals(1, server.requests().size());
             assertEquals(0, log.warnings());
-            assertTrue(message.contains("not a token response: HTTP 200, content type text/html, not a JSON object,"
-                    + " starting 'Please log in'"), message);
+            assertTrue(message.contains("not a token response: HTTP 200, content type text/html, 39 bytes that are"
+                    + " not a JSON object (not shown: they may hold a token)"), message);
+            assertFalse(message.contains("Please log in"), "a 2xx body is never quoted: " + message);
             assertTrue(message.contains("tokenUrl (cxtoken.tokenUrl)"), message);
         }
     }
@@ -285,7 +297,7 @@ class FaultMatrixTest {
     void successJsonWithoutAccessToken() throws Exception {
         try (ScriptedHttpServer server =
                 new ScriptedHttpServer(json(200, "{\"token_type\":\"bearer\",\"expires_in\":3600}"))) {
-            Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+            Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
             String message = run.failure(TokenEndpointException.class).getMessage();
             assertEquals(1, server.requests().size());
             assertTrue(message.contains("(HTTP 200) has no access_token; its fields are [token_type, expires_in]"),
@@ -308,7 +320,7 @@ class FaultMatrixTest {
             ScriptedHttpServer.Transfer transfer = new ScriptedHttpServer.Transfer();
             try (ScriptedHttpServer server =
                     new ScriptedHttpServer(body((Long) b[1], (Boolean) b[2], (Long) b[3], transfer))) {
-                Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+                Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
                 String message = run.failure(TokenEndpointException.class).getMessage();
                 assertTrue(run.millis < 1000, b[0] + " took " + run.millis + " ms");
                 assertTrue(message.contains("is larger than 64 KiB"), message);
@@ -327,7 +339,7 @@ class FaultMatrixTest {
             try (ScriptedHttpServer other = new ScriptedHttpServer(token("stolen", 3600));
                     ScriptedHttpServer server = new ScriptedHttpServer(
                             respond(status, "text/html", "<a href=\"x\">moved</a>", "Location", other.url("/token")))) {
-                Run run = run(Fixtures.oauth2(server.url("/token")).timeout("5").build());
+                Run run = run(TestParameters.oauth2(server.url("/token")).with("timeout", "5"));
                 String message = run.failure(TokenRequestRejectedException.class).getMessage();
                 assertTrue(message.contains("redirected (HTTP " + status + ") to " + other.url("/token")), message);
                 assertTrue(message.contains("Check that tokenUrl (cxtoken.tokenUrl) or environment points at the"
@@ -356,7 +368,7 @@ class FaultMatrixTest {
         };
         for (String[] c : cases) {
             try (ScriptedHttpServer server = new ScriptedHttpServer(json(Integer.parseInt(c[0]), c[1]))) {
-                Run run = run(Fixtures.oauth2(server.url("/token")).scopes("read").timeout("5").build());
+                Run run = run(TestParameters.oauth2(server.url("/token")).with("scopes", "read").with("timeout", "5"));
                 TokenRequestRejectedException e = run.failure(TokenRequestRejectedException.class);
                 assertTrue(e.isUserFixable());
                 assertEquals(1, server.requests().size(), c[1]);
@@ -374,7 +386,7 @@ class FaultMatrixTest {
         HTML_ESCAPED(r -> "client secret " + htmlEscape(secretAsReceived(r))),
         JSON_HTML_SAFE(r -> "client secret " + unquote(new Gson().toJson(secretAsReceived(r)))),
         JSON_ASCII_ONLY(r -> "client secret " + asciiOnlyJson(secretAsReceived(r))),
-        PERCENT_LOWER_CASE(r -> "client secret " + lowerCaseHex(TokenRequest.formEncode(secretAsReceived(r))));
+        PERCENT_LOWER_CASE(r -> "client secret " + lowerCaseHex(ClientAuthentications.formEncode(secretAsReceived(r))));
 
         final Function<Recorded, String> text;
 
@@ -395,7 +407,7 @@ class FaultMatrixTest {
         answers.put("200 not JSON", text -> respond(200, "text/plain", text));
         answers.put("302 Location", text -> respond(302, "text/plain", "",
                 "Location", "https://login.example.com/?echo=" + percentEncodeOutsideAscii(text)));
-        String[] secrets = {Fixtures.SECRET, "Q<x\"é€😀 \\/y>&#z"};
+        String[] secrets = {TestBuild.SECRET, "Q<x\"é€😀 \\/y>&#z"};
         int echoes = 0;
         for (String secret : secrets) {
             for (String provider : new String[] {"genesys", "oauth2-basic", "oauth2-post"}) {
@@ -404,24 +416,24 @@ class FaultMatrixTest {
                         String where = provider + ", " + answer.getKey() + ", " + style;
                         try (ScriptedHttpServer server = new ScriptedHttpServer(
                                 echo(request -> answer.getValue().apply(style.text.apply(request))))) {
-                            FetchConfiguration config = (provider.equals("genesys")
-                                    ? Fixtures.genesys(server.url("/oauth/token"))
-                                    : Fixtures.oauth2(server.url("/token"))
-                                            .clientAuth(provider.endsWith("post") ? "post" : "basic"))
-                                    .maxAttempts(answer.getKey().startsWith("502") && style == Echo.DECODED
-                                            && secret.equals(Fixtures.SECRET) && provider.endsWith("post") ? "2" : "1")
-                                    .build();
-                            TokenRequest request = Fixtures.request(config, secret);
+                            Parameters config = (provider.equals("genesys")
+                                    ? TestParameters.genesys(server.url("/oauth/token"))
+                                    : TestParameters.oauth2(server.url("/token"))
+                                            .with("clientAuth", provider.endsWith("post") ? "post" : "basic"))
+                                    .with("maxAttempts", answer.getKey().startsWith("502") && style == Echo.DECODED
+                                            && secret.equals(TestBuild.SECRET) && provider.endsWith("post") ? "2" : "1");
                             log.lines.clear();
-                            Run run = run(config, request);
+                            Run run = run(config, secret);
                             String shown = run.failure(CxTokenException.class).getMessage() + "\n"
                                     + String.join("\n", log.lines);
                             assertEquals(secret, secretAsReceived(server.requests().get(0)), where);
-                            for (String spelling : spellings(secret, request)) {
+                            for (String spelling : spellings(secret, provider)) {
                                 assertFalse(shown.contains(spelling), where + " shows the secret as '" + spelling
                                         + "': " + shown);
                             }
-                            assertTrue(shown.contains("****"), where + ": the echo was not in the message at all, so"
+                            // A 2xx body is never quoted at all: it could be the token itself.
+                            assertTrue(answer.getKey().startsWith("200") ? shown.contains("not shown")
+                                    : shown.contains("****"), where + ": the echo was not in the message at all, so"
                                     + " this case proves nothing: " + shown);
                             echoes++;
                         }
@@ -464,9 +476,9 @@ class FaultMatrixTest {
     }
 
     /** Every spelling of the secret that must not be shown. */
-    private static List<String> spellings(String secret, TokenRequest request) {
+    private static List<String> spellings(String secret, String provider) {
         List<String> spellings = new ArrayList<>();
-        String encoded = TokenRequest.formEncode(secret);
+        String encoded = ClientAuthentications.formEncode(secret);
         spellings.add(secret);
         spellings.add(encoded);
         spellings.add(lowerCaseHex(encoded));
@@ -474,8 +486,10 @@ class FaultMatrixTest {
         spellings.add(htmlEscape(secret));
         spellings.add(unquote(new Gson().toJson(secret)));
         spellings.add(asciiOnlyJson(secret));
-        if (request.authorization() != null) {
-            spellings.add(request.authorization().reveal().substring("Basic ".length()));
+        if (!provider.endsWith("post")) {
+            String id = provider.equals("genesys") ? TestBuild.CLIENT_ID : ClientAuthentications.formEncode(TestBuild.CLIENT_ID);
+            String pair = id + ":" + (provider.equals("genesys") ? secret : encoded);
+            spellings.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         return spellings;
     }

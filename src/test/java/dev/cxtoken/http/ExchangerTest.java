@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static dev.cxtoken.testing.ScriptedHttpServer.json;
 import static dev.cxtoken.testing.ScriptedHttpServer.respond;
@@ -9,7 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.ClientAuthentications;
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.testing.RecordingLog;
 import dev.cxtoken.testing.ScriptedHttpServer;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,26 +29,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TokenEndpointClientTest {
-    private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+class ExchangerTest {
+    private final RecordingLog log = new RecordingLog();
 
-    private AccessToken fetch(FetchConfiguration config) throws CxTokenException {
-        return Fixtures.client(config, log).fetch(Fixtures.request(config));
+    private AccessToken fetch(Parameters config) throws CxTokenException {
+        TestBuild build = new TestBuild(log).client(config.get("provider"), TestBuild.SECRET);
+        try {
+            return build.token(config);
+        } finally {
+            log.lines.removeIf(line -> line.startsWith("DEBUG ") || line.startsWith("INFO "));
+        }
     }
 
-    private <T extends Throwable> T fails(Class<T> type, FetchConfiguration config) {
+    private <T extends Throwable> T fails(Class<T> type, Parameters config) {
         return assertThrows(type, () -> fetch(config));
     }
 
     private static void assertNoSecret(String text) {
-        assertFalse(text.contains(Fixtures.SECRET), text);
-        assertFalse(text.contains(TokenRequest.formEncode(Fixtures.SECRET)), text);
+        assertFalse(text.contains(TestBuild.SECRET), text);
+        assertFalse(text.contains(ClientAuthentications.formEncode(TestBuild.SECRET)), text);
     }
 
     @Test
     void genesysSendsRawBasicPairAndOnlyTheGrantType() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(token("tok-1", 86399))) {
-            FetchConfiguration config = Fixtures.genesys(server.url("/oauth/token")).build();
+            Parameters config = TestParameters.genesys(server.url("/oauth/token"));
             Instant before = Instant.now();
             AccessToken token = fetch(config);
             assertEquals("tok-1", token.value().reveal());
@@ -49,7 +63,7 @@ class TokenEndpointClientTest {
             assertEquals("/oauth/token", request.target);
             assertEquals("grant_type=client_credentials", request.body);
             assertTrue(request.header("content-type").startsWith("application/x-www-form-urlencoded"));
-            String pair = Fixtures.CLIENT_ID + ":" + Fixtures.SECRET;
+            String pair = TestBuild.CLIENT_ID + ":" + TestBuild.SECRET;
             assertEquals("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
                     request.header("authorization"));
             assertEquals(server.url(""), token.apiBaseUrl());
@@ -59,10 +73,9 @@ class TokenEndpointClientTest {
     @Test
     void oauth2FormEncodesTheBasicPairAndSendsScopesAndParameters() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(token("tok-2", 3600))) {
-            FetchConfiguration config = Fixtures.oauth2(server.url("/token"))
-                    .scopes("read:users, write")
-                    .parameters(Map.of("audience", "https://api.example.com"))
-                    .build();
+            Parameters config = TestParameters.oauth2(server.url("/token"))
+                    .with("scopes", "read:users, write")
+                    .withExtraParameters(Map.of("audience", "https://api.example.com"));
             fetch(config);
             ScriptedHttpServer.Recorded request = server.requests().get(0);
             assertEquals("grant_type=client_credentials&scope=read%3Ausers+write&audience=https%3A%2F%2Fapi.example.com",
@@ -76,7 +89,7 @@ class TokenEndpointClientTest {
     @Test
     void clientSecretPostPutsCredentialsInTheBody() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(token("tok-3", 3600))) {
-            FetchConfiguration config = Fixtures.oauth2(server.url("/token")).clientAuth("post").build();
+            Parameters config = TestParameters.oauth2(server.url("/token")).with("clientAuth", "post");
             fetch(config);
             ScriptedHttpServer.Recorded request = server.requests().get(0);
             assertNull(request.header("authorization"));
@@ -92,7 +105,7 @@ class TokenEndpointClientTest {
                 .encodeToString(("{\"sub\":\"x\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8));
         String jwt = "eyJhbGciOiJub25lIn0." + payload + ".sig";
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(200, "{\"access_token\":\"" + jwt + "\"}"))) {
-            AccessToken token = fetch(Fixtures.oauth2(server.url("/token")).build());
+            AccessToken token = fetch(TestParameters.oauth2(server.url("/token")));
             assertEquals(Instant.ofEpochSecond(exp), token.expiresAt());
             assertTrue(log.lines.get(0).contains("using the token's own exp claim"), log.lines.get(0));
             assertFalse(String.join("\n", log.lines).contains(jwt));
@@ -103,7 +116,7 @@ class TokenEndpointClientTest {
     void missingExpiresInWithoutJwtAssumesAnHourAndWarns() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(200, "{\"access_token\":\"opaque\"}"))) {
             Instant before = Instant.now();
-            AccessToken token = fetch(Fixtures.oauth2(server.url("/token")).build());
+            AccessToken token = fetch(TestParameters.oauth2(server.url("/token")));
             assertTrue(Duration.between(before, token.expiresAt()).toMinutes() >= 59);
             assertTrue(log.lines.get(0).contains("assuming the token lives 60 minutes"), log.lines.get(0));
         }
@@ -114,7 +127,7 @@ class TokenEndpointClientTest {
         try (ScriptedHttpServer server =
                 new ScriptedHttpServer(json(200, "{\"access_token\":\"t\",\"expires_in\":\"120\"}"))) {
             Instant before = Instant.now();
-            AccessToken token = fetch(Fixtures.oauth2(server.url("/token")).build());
+            AccessToken token = fetch(TestParameters.oauth2(server.url("/token")));
             long seconds = Duration.between(before, token.expiresAt()).getSeconds();
             assertTrue(seconds >= 119 && seconds <= 121, "lifetime " + seconds);
             assertEquals(0, log.warnings());
@@ -123,7 +136,7 @@ class TokenEndpointClientTest {
 
     @Test
     void unknownHostIsNotRetried() throws Exception {
-        FetchConfiguration config = Fixtures.oauth2("https://no-such-host.invalid/token").build();
+        Parameters config = TestParameters.oauth2("https://no-such-host.invalid/token");
         TokenEndpointException e = fails(TokenEndpointException.class, config);
         assertTrue(e.getMessage().contains("cannot be resolved"), e.getMessage());
         assertEquals(0, log.warnings());
@@ -133,7 +146,7 @@ class TokenEndpointClientTest {
     void noEndpointAtTheUrlIsSentOnceWithAHintAboutTheUrl() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(respond(404, "text/plain", "Not Found"))) {
             TokenRequestRejectedException e =
-                    fails(TokenRequestRejectedException.class, Fixtures.oauth2(server.url("/token")).build());
+                    fails(TokenRequestRejectedException.class, TestParameters.oauth2(server.url("/token")));
             assertEquals(1, server.requests().size());
             assertTrue(e.getMessage().contains("HTTP 404 (text/plain): 'Not Found'"), e.getMessage());
             assertTrue(e.getMessage().contains("There is no token endpoint at this URL"), e.getMessage());
@@ -144,7 +157,7 @@ class TokenEndpointClientTest {
     void retryAfterZeroIsAnOrdinaryFailure() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(429, "{}", "Retry-After", "0"))) {
             TokenEndpointException e = fails(TokenEndpointException.class,
-                    Fixtures.oauth2(server.url("/token")).maxAttempts("2").timeout("5").build());
+                    TestParameters.oauth2(server.url("/token")).with("maxAttempts", "2").with("timeout", "5"));
             assertEquals(2, server.requests().size());
             assertTrue(e.getMessage().contains("gave up after 2 attempts (maxAttempts 2)"), e.getMessage());
             assertTrue(log.lines.get(0).contains("attempt 1 of 2"), log.lines.get(0));
@@ -156,7 +169,7 @@ class TokenEndpointClientTest {
         try (ScriptedHttpServer server = new ScriptedHttpServer(json(429, "{}", "Retry-After", "1"),
                 respond(502, "text/plain", "bad gateway"))) {
             TokenEndpointException e = fails(TokenEndpointException.class,
-                    Fixtures.oauth2(server.url("/token")).maxAttempts("1").timeout("5").build());
+                    TestParameters.oauth2(server.url("/token")).with("maxAttempts", "1").with("timeout", "5"));
             assertEquals(2, server.requests().size());
             // The 429 did not use up the only attempt: the 502 after it did.
             assertTrue(e.getMessage().contains("HTTP 502 (text/plain): 'bad gateway'; gave up after 1 attempt"

@@ -1,8 +1,15 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.testing.TestParameters;
+import dev.cxtoken.credentials.CredentialResolver;
+import dev.cxtoken.credentials.EnvironmentVariables;
+import dev.cxtoken.http.ProxyRoute;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestBuild;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,18 +80,11 @@ class ThunderingHerdTest {
 
     /** One build: its own cache, credentials, client and random jitter, as in a separate Maven process. */
     private static final class Build {
-        final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
-        final TokenService service;
+        final TestBuild build = TestBuild.withClient("oauth2", TestBuild.SECRET);
+        final RecordingLog log = build.log;
 
-        Build(FetchConfiguration config, DoubleSupplier jitter) {
-            Map<String, String> environment = Map.of("OAUTH_CLIENT_ID", Fixtures.CLIENT_ID,
-                    "OAUTH_CLIENT_SECRET", Fixtures.SECRET);
-            service = new TokenService(
-                    new CredentialResolver(serverId -> Optional.empty(), new EnvironmentVariables(environment::get)),
-                    new BuildTokenCache(new ConcurrentHashMap<>(), Clock.systemUTC()),
-                    new TokenEndpointClient(config.httpSettings(), Clock.systemUTC(), TokenEndpointClient.Sleeper.REAL,
-                            jitter, log, "cx-token-test", ProxyRoute.jvmDefault()),
-                    log);
+        Build(DoubleSupplier jitter) {
+            build.jitter = jitter;
         }
     }
 
@@ -94,18 +94,18 @@ class ThunderingHerdTest {
         RateLimitedEndpoint endpoint = new RateLimitedEndpoint();
         try (ScriptedHttpServer server = new ScriptedHttpServer(endpoint)) {
             // The defaults: timeout 60 s, maxAttempts 4, although the last builds need five rounds.
-            FetchConfiguration config = Fixtures.oauth2(server.url("/token")).build();
-            long timeoutMillis = config.httpSettings().timeout().toMillis();
+            Parameters config = TestParameters.oauth2(server.url("/token"));
+            long timeoutMillis = Long.parseLong(config.get("timeout")) * 1000;
             ExecutorService pool = Executors.newFixedThreadPool(BUILDS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Long>> builds = new ArrayList<>();
             List<String> tokens = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < BUILDS; i++) {
-                Build build = new Build(config, new Random()::nextDouble);
+                Build build = new Build(new Random()::nextDouble);
                 builds.add(pool.submit(() -> {
                     start.await();
                     long begin = System.nanoTime();
-                    TokenService.Outcome outcome = build.service.obtain(config, false);
+                    TokenService.Outcome outcome = build.build.run(config).outcome();
                     assertTrue(outcome.fetched());
                     tokens.add(outcome.token().value().reveal());
                     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);

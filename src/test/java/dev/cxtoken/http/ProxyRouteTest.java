@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static dev.cxtoken.testing.ScriptedHttpServer.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.TokenRequestRejectedException;
+import dev.cxtoken.CxTokenException;
+import dev.cxtoken.Secret;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.oauth.ClientAuthentications;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestParameters;
 import dev.cxtoken.testing.ChildJvm;
 import dev.cxtoken.testing.RecordingProxy;
 import dev.cxtoken.testing.ScriptedHttpServer;
@@ -46,7 +55,7 @@ class ProxyRouteTest {
     private static final String TOKEN = "tok-via-proxy-5f1c";
     private static TestPki pki;
 
-    private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+    private final RecordingLog log = new RecordingLog();
     private ScriptedHttpServer server;
     private TlsFront front;
     private RecordingProxy proxy;
@@ -76,12 +85,17 @@ class ProxyRouteTest {
         return proxy;
     }
 
-    private TokenRequest lastRequest;
-
     private AccessToken fetch(String tokenUrl, ProxyRoute route, TestDns dns) throws CxTokenException, IOException {
-        FetchConfiguration config = Fixtures.oauth2(tokenUrl).timeout("20").build();
-        lastRequest = Fixtures.request(config);
-        return TestClients.client(config, log, route, pki.clientContext(), dns).fetch(lastRequest);
+        return TestClients.fetch(TestParameters.oauth2(tokenUrl).with("timeout", "20"), log, route,
+                pki.clientContext(), dns);
+    }
+
+    /** The secret in the forms the request carries it: raw, form-encoded, and inside the Basic header. */
+    private static List<String> secretForms() {
+        String encoded = ClientAuthentications.formEncode(TestBuild.SECRET);
+        String pair = ClientAuthentications.formEncode(TestBuild.CLIENT_ID) + ":" + encoded;
+        return List.of(TestBuild.SECRET, encoded, encoded.replace("+", "%20"),
+                Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ProxyRoute settingsProxy(RecordingProxy proxy, String user, String password, String nonProxyHosts) {
@@ -93,8 +107,8 @@ class ProxyRouteTest {
     private void assertProxySawNoSecrets() {
         String seen = proxy.relayedBytes() + proxy.exchanges().stream()
                 .map(x -> x.request.target + x.request.headers).reduce("", String::concat);
-        assertFalse(lastRequest.secretForms().isEmpty());
-        for (String secret : lastRequest.secretForms()) {
+        assertFalse(secretForms().isEmpty());
+        for (String secret : secretForms()) {
             assertFalse(seen.contains(secret), "the proxy saw a form of the client secret or the Basic header");
         }
         assertFalse(seen.contains(TOKEN), "the proxy saw the token");

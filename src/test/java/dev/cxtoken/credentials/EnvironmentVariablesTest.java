@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,15 +1,16 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.oauth.ClientAuthentications;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
     private static final String SECRET = "pa:ss&wörd+1=%41";
-    private final Redactor redactor = new Redactor(List.of(SECRET, TokenRequest.formEncode(SECRET)));
+    private final Redactor redactor = new Redactor(List.of(SECRET, ClientAuthentications.formEncode(SECRET)));
 
     @Test
     void textWithoutSecretsIsShownAsItCame() {

@@ -1,10 +1,15 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.Secret;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BuildTokenCacheTest {
-    private final Fixtures.ManualClock clock = new Fixtures.ManualClock();
+    private final ManualClock clock = new ManualClock();
     private final ConcurrentHashMap<String, Object> store = new ConcurrentHashMap<>();
-    private final BuildTokenCache cache = new BuildTokenCache(store, clock);
+    private final BuildTokenCache cache = new BuildTokenCache(store, clock, clock);
     private final AtomicInteger fetches = new AtomicInteger();
 
     private AccessToken newToken(Duration lifetime) {
@@ -106,10 +111,11 @@ class BuildTokenCacheTest {
     }
 
     @Test
-    void aFailedFetchIsNotCachedAndTheNextCallTriesAgain() throws Exception {
+    void aFailedFetchIsNotCachedAndALaterCallTriesAgain() throws Exception {
         assertThrows(TokenEndpointException.class, () -> cache.obtain("k", Duration.ZERO, false, () -> {
             throw new TokenEndpointException("down");
         }));
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1))).fetched());
     }
 

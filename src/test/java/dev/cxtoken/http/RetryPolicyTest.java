@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,13 +17,13 @@ class RetryPolicyTest {
     @Test
     void retryAfterIsWaitedExactly() {
         for (double jitter : new double[] {0, 0.5, 0.9999}) {
-            assertEquals(Duration.ofSeconds(2), policy(4, jitter).afterFailure(0, Duration.ofSeconds(2), PLENTY).wait);
+            assertEquals(Duration.ofSeconds(2), policy(4, jitter).afterFailure(0, Duration.ofSeconds(2), true, PLENTY).wait);
         }
     }
 
     @Test
     void waitsTheServerAskedForDoNotCount() {
-        RetryPolicy.Decision decision = policy(1, 0.5).afterFailure(0, Duration.ofSeconds(1), PLENTY);
+        RetryPolicy.Decision decision = policy(1, 0.5).afterFailure(0, Duration.ofSeconds(1), true, PLENTY);
         assertTrue(decision.retry());
         assertTrue(decision.scheduledByServer());
         assertFalse(decision.counted);
@@ -31,7 +31,7 @@ class RetryPolicyTest {
 
     @Test
     void aWaitBeyondTheDeadlineStopsAtOnce() {
-        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, Duration.ofSeconds(3600), PLENTY);
+        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, Duration.ofSeconds(3600), true, PLENTY);
         assertFalse(decision.retry());
         assertEquals("the server asked to wait 3600 s (Retry-After), beyond the 60 s left of the timeout",
                 decision.stopReason);
@@ -39,18 +39,18 @@ class RetryPolicyTest {
 
     @Test
     void aRetryAfterUnderASecondIsAnOrdinaryFailure() {
-        RetryPolicy.Decision zero = policy(4, 0).afterFailure(0, Duration.ZERO, PLENTY);
+        RetryPolicy.Decision zero = policy(4, 0).afterFailure(0, Duration.ZERO, true, PLENTY);
         assertTrue(zero.counted);
         assertEquals(Duration.ofMillis(250), zero.wait);
-        RetryPolicy.Decision longerThanBackoff = policy(4, 0).afterFailure(0, Duration.ofMillis(900), PLENTY);
+        RetryPolicy.Decision longerThanBackoff = policy(4, 0).afterFailure(0, Duration.ofMillis(900), true, PLENTY);
         assertTrue(longerThanBackoff.counted);
         assertEquals(Duration.ofMillis(900), longerThanBackoff.wait);
     }
 
     @Test
     void countedFailuresStopAtMaxAttempts() {
-        assertTrue(policy(3, 0.5).afterFailure(1, null, PLENTY).retry());
-        RetryPolicy.Decision last = policy(3, 0.5).afterFailure(2, null, PLENTY);
+        assertTrue(policy(3, 0.5).afterFailure(1, null, false, PLENTY).retry());
+        RetryPolicy.Decision last = policy(3, 0.5).afterFailure(2, null, false, PLENTY);
         assertFalse(last.retry());
         assertEquals("gave up after 3 attempts (maxAttempts 3)", last.stopReason);
     }
@@ -67,7 +67,7 @@ class RetryPolicyTest {
 
     @Test
     void noRetryWhenTheBackoffWouldPassTheDeadline() {
-        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, null, Duration.ofMillis(100));
+        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, null, false, Duration.ofMillis(100));
         assertFalse(decision.retry());
         assertEquals("no time left for another attempt within the timeout", decision.stopReason);
     }

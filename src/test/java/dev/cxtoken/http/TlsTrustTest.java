@@ -1,4 +1,4 @@
-package dev.cxtoken.oauth;
+package dev.cxtoken.http;
 
 import static dev.cxtoken.testing.ScriptedHttpServer.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.plugin.Parameters;
+import dev.cxtoken.testing.RecordingLog;
+import dev.cxtoken.testing.TestParameters;
 import dev.cxtoken.testing.ChildJvm;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.TestDns;
@@ -27,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 class TlsTrustTest {
     private static TestPki pki;
 
-    private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+    private final RecordingLog log = new RecordingLog();
     private ScriptedHttpServer server;
     private TlsFront front;
 
@@ -54,16 +60,16 @@ class TlsTrustTest {
 
     @Test
     void certificateTheJvmDoesNotTrustFailsOnceWithAdviceOnAddingTheCa() throws Exception {
-        FetchConfiguration config = Fixtures.oauth2(url("127.0.0.1")).build();
+        Parameters config = TestParameters.oauth2(url("127.0.0.1"));
         // The goal's own client: the JVM's default trust store, which knows nothing of the test CA.
         TokenEndpointException e = assertThrows(TokenEndpointException.class,
-                () -> Fixtures.client(config, log).fetch(Fixtures.request(config)));
+                () -> TestBuild.withClient("oauth2", TestBuild.SECRET).token(config));
         String message = e.getMessage();
         assertTrue(message.contains("does not trust the certificate of 127.0.0.1"), message);
         assertTrue(message.contains("-Djavax.net.ssl.trustStore="), message);
         assertTrue(message.contains("cacerts") && message.contains("keytool"), message);
         assertTrue(message.contains("cannot be switched off"), message);
-        assertFalse(message.contains(Fixtures.SECRET), message);
+        assertFalse(message.contains(TestBuild.SECRET), message);
         assertEquals(0, log.warnings(), "a certificate problem is not retried: " + log.lines);
         assertEquals(1, front.failedHandshakes(1));
         assertEquals(0, front.handshakes());
@@ -72,9 +78,9 @@ class TlsTrustTest {
 
     @Test
     void trustStoreHoldingTheCaMakesTheSameFetchSucceed() throws Exception {
-        FetchConfiguration config = Fixtures.oauth2(url("127.0.0.1")).build();
-        AccessToken token = TestClients.client(config, log, ProxyRoute.jvmDefault(), pki.clientContext(),
-                new TestDns()).fetch(Fixtures.request(config));
+        Parameters config = TestParameters.oauth2(url("127.0.0.1"));
+        AccessToken token = TestClients.fetch(config, log, ProxyRoute.jvmDefault(), pki.clientContext(),
+                new TestDns());
         assertEquals("tok-over-tls", token.value().reveal());
         assertEquals(1, server.requests().size());
         assertTrue(server.requests().get(0).header("authorization").startsWith("Basic "));
@@ -82,10 +88,10 @@ class TlsTrustTest {
 
     @Test
     void trustedCaDoesNotExcuseAHostNameTheCertificateDoesNotName() throws Exception {
-        FetchConfiguration config = Fixtures.oauth2(url(TestPki.OTHER_HOST)).build();
+        Parameters config = TestParameters.oauth2(url(TestPki.OTHER_HOST));
         TokenEndpointException e = assertThrows(TokenEndpointException.class,
-                () -> TestClients.client(config, log, ProxyRoute.jvmDefault(), pki.clientContext(),
-                        new TestDns(TestPki.OTHER_HOST)).fetch(Fixtures.request(config)));
+                () -> TestClients.fetch(config, log, ProxyRoute.jvmDefault(), pki.clientContext(),
+                        new TestDns(TestPki.OTHER_HOST)));
         String message = e.getMessage();
         assertTrue(message.contains("is not issued for " + TestPki.OTHER_HOST), message);
         assertTrue(server.requests().isEmpty());
