@@ -28,11 +28,11 @@ final class RetryAfter {
             .appendPattern("EEEE, dd-MMM-")
             .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
             .appendPattern(" HH:mm:ss 'GMT'")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ENGLISH);
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("EEE MMM d HH:mm:ss yyyy")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ENGLISH);
 
     private RetryAfter() {}
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -126,8 +127,10 @@ public final class TokenFileWriter {
             FileAttribute<?>[] attributes = posix
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)}
                     : new FileAttribute<?>[0];
+            Object created;
             try (FileChannel channel = FileChannel.open(candidate, options, attributes)) {
                 temporary = candidate;
+                created = fileKey(temporary);
                 observer.created(temporary);
                 ByteBuffer bytes = ByteBuffer.wrap(token.reveal().getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
@@ -136,6 +139,11 @@ public final class TokenFileWriter {
                 channel.force(true);
             }
             observer.written(temporary);
+            if (!isSameRegularFile(temporary, created)) {
+                throw new TokenFileException(file, "the temporary file " + temporary + " was replaced while the token"
+                        + " was written", "Another user or process writes in " + directory + ": choose a directory"
+                        + " only the user running Maven may write to, such as ${env.RUNNER_TEMP}.");
+            }
             moveOver(temporary, file);
             temporary = null;
         } catch (IOException e) {
@@ -149,6 +157,17 @@ public final class TokenFileWriter {
                 }
             }
         }
+    }
+
+    /** The file's identity (device and inode on POSIX; null where the file system has none), not following links. */
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /** Whether {@code path} is still the regular file created with {@code key}, and not a link put in its place. */
+    private static boolean isSameRegularFile(Path path, Object key) throws IOException {
+        BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return now.isRegularFile() && (key == null || key.equals(now.fileKey()));
     }
 
     private static String randomSuffix() {

@@ -2,7 +2,10 @@ package dev.cxtoken.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,11 @@ class EnvironmentVariablesTest {
 
     @Test
     void readsAndTrimsAVariable() throws Exception {
-        env.put("SECRET", "  value\n");
+        env.put("SECRET", "  s3cret-VALUE-17\n");
         EnvironmentVariables.Value value = variables.read("SECRET").orElseThrow();
-        assertEquals("value", value.value());
+        assertEquals("s3cret-VALUE-17", value.value());
         assertEquals("environment variable SECRET", value.source());
-        assertFalse(value.toString().contains("value\n"));
+        assertFalse(value.toString().contains("s3cret-VALUE-17"), value.toString());
     }
 
     @Test
@@ -34,6 +37,35 @@ class EnvironmentVariablesTest {
         EnvironmentVariables.Value value = variables.read("SECRET").orElseThrow();
         assertEquals("from-file", value.value());
         assertEquals("file named by SECRET_FILE", value.source());
+    }
+
+    /**
+     * A GitLab variable of type Variable where File was meant: SECRET_FILE then holds the secret itself, which must not
+     * be echoed in the "cannot read the file" message.
+     */
+    @Test
+    void aFileVariableHoldingTheSecretItselfIsNotEchoed() {
+        for (String pasted : new String[] {"xK9-secret-value_42", "a/b+c=secret", "C0mpl3x S3cret"}) {
+            env.put("SECRET_FILE", pasted);
+            InvalidConfigurationException e =
+                    assertThrows(InvalidConfigurationException.class, () -> variables.read("SECRET"));
+            String message = e.getMessage();
+            assertFalse(message.contains(pasted), message);
+            assertTrue(message.contains("does not look like a path"), message);
+            assertTrue(message.contains("(" + pasted.length() + " characters, not shown)"), message);
+            assertTrue(message.contains("Put the value in SECRET instead") && message.contains("type to File"),
+                    message);
+        }
+    }
+
+    /** A real path is not secret, and naming it is what helps. */
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("no-such-file");
+        env.put("SECRET_FILE", missing.toString());
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> variables.read("SECRET"));
+        assertTrue(e.getMessage().contains("'" + missing + "'") && e.getMessage().contains("does not exist"),
+                e.getMessage());
     }
 
     @Test

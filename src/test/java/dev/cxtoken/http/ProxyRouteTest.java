@@ -168,6 +168,32 @@ class ProxyRouteTest {
         assertTrue(server.requests().isEmpty());
     }
 
+    /** A proxy whose 407 page quotes the Proxy-Authorization it got: the proxy's password is scrubbed too. */
+    @Test
+    void aProxyEchoingItsCredentialsDoesNotPrintThem() throws Exception {
+        proxy("proxy-user", "right").echoingCredentials();
+        String password = "Wr0ng-proxy-pw";
+        TokenRequestRejectedException e = assertThrows(TokenRequestRejectedException.class,
+                () -> fetch(TOKEN_URL, settingsProxy(proxy, "proxy-user", password, null), new TestDns()));
+        String message = e.getMessage();
+        String basic = Base64.getEncoder().encodeToString(("proxy-user:" + password).getBytes(StandardCharsets.UTF_8));
+        assertTrue(message.contains("HTTP 407") && message.contains("Wrong credentials"), message);
+        assertTrue(message.contains("****"), "the echo is in the message, masked: " + message);
+        assertFalse(message.contains(password), message);
+        assertFalse(message.contains(basic), message);
+    }
+
+    /** A proxy host that does not resolve is named as the proxy, not taken for the endpoint's host. */
+    @Test
+    void anUnresolvableProxyHostIsNamedAsTheProxy() throws Exception {
+        TokenEndpointException e = assertThrows(TokenEndpointException.class, () -> fetch(TOKEN_URL,
+                ProxyRoute.of("settings.xml proxy 'corp'", "no-such-proxy.invalid", 3128, null, null, null),
+                new TestDns()));
+        assertTrue(e.getMessage().contains("the proxy host name no-such-proxy.invalid (settings.xml proxy 'corp')"
+                + " cannot be resolved"), e.getMessage());
+        assertFalse(e.getMessage().contains("the host name " + TestPki.TEST_HOST), e.getMessage());
+    }
+
     @Test
     void proxyThatNeedsCredentialsNobodyConfiguredSaysWhereToAddThem() throws Exception {
         proxy("proxy-user", "right");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cxtoken.oauth.ClientAuthentications;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,21 @@ class RedactorTest {
     void shortValuesAreNotMasked() {
         assertEquals("the abc", new Redactor(List.of("abc")).scrub("the abc"));
         assertFalse(new Redactor(List.of("abcd")).scrub("the abcd").contains("abcd"));
+    }
+
+    @Test
+    void theBase64FormOfTheSecretAloneIsMasked() {
+        String standard = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
+        String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
+        for (String echo : new String[] {standard, urlSafe}) {
+            String shown = redactor.scrub("credential [" + echo + "] refused");
+            assertEquals("credential [****] refused", shown, echo);
+        }
+    }
+
+    @Test
+    void anEchoWithItsCaseChangedIsMasked() {
+        Redactor plain = new Redactor(List.of("MixedCase-Secret-42"));
+        assertEquals("got **** and ****", plain.scrub("got MIXEDCASE-SECRET-42 and mixedcase-secret-42"));
     }
 }

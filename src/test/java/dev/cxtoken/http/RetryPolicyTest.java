@@ -71,4 +71,24 @@ class RetryPolicyTest {
         assertFalse(decision.retry());
         assertEquals("no time left for another attempt within the timeout", decision.stopReason);
     }
+
+    /** As the official Genesys SDKs do: a server that asks for more than 180 s is not waited for. */
+    @Test
+    void aServerAskingForMoreThanThreeMinutesIsNotWaitedFor() {
+        Duration hour = Duration.ofHours(1);
+        RetryPolicy.Decision decision = policy(4, 0.5).afterFailure(0, Duration.ofSeconds(181), true, hour);
+        assertFalse(decision.retry());
+        assertEquals("the server asked to wait 181 s (Retry-After), longer than the 180 s the plugin waits for a"
+                + " server", decision.stopReason);
+        assertTrue(policy(4, 0.5).afterFailure(0, Duration.ofSeconds(180), true, hour).retry());
+    }
+
+    /** Only 429 and 503 pace clients; a Retry-After on another status lengthens the backoff and counts. */
+    @Test
+    void aRetryAfterOnAnotherStatusCounts() {
+        RetryPolicy.Decision decision = policy(4, 0).afterFailure(0, Duration.ofSeconds(2), false, PLENTY);
+        assertTrue(decision.counted);
+        assertEquals(Duration.ofSeconds(2), decision.wait);
+        assertFalse(policy(1, 0).afterFailure(0, Duration.ofSeconds(2), false, PLENTY).retry());
+    }
 }

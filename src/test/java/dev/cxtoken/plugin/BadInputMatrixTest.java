@@ -296,7 +296,30 @@ class BadInputMatrixTest {
                         dir -> settings(dir, "<server><id>damaged</id><username>id</username>"
                                 + "<password>{bm90IGEgcmVhbCBjaXBoZXJ0ZXh0}</password></server>", IT_SECURITY),
                         "Cannot decrypt the password of settings.xml server 'damaged'",
-                        "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"));
+                        "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"),
+                // Proxies and the token file: steps of the goal before any request
+                environment("proxy without a host", dir -> proxied(" ", 3128),
+                        "settings.xml proxy 'corp' has no <host>", "Set it to the proxy's host name"),
+                environment("proxy port out of range", dir -> proxied("proxy.example.com", 70000),
+                        "settings.xml proxy 'corp' has the <port> 70000", "Use a number from 1 to 65535"),
+                environment("proxy host that is a URL with a password", dir -> proxied("http://u:pw9@proxy:3128", 8080),
+                        "settings.xml proxy 'corp' has the <host> 'http://****@proxy:3128', which is not a host name",
+                        "Give the proxy's host name or IP address only"),
+                parameter("token file that is a directory", b -> b.with("tokenFile", "."),
+                        "(parameter tokenFile, property cxtoken.tokenFile) is a directory", "Name a file in it"));
+    }
+
+    /** Valid credentials, and a settings.xml whose active https proxy has the given host and port. */
+    private static Sources proxied(String host, int port) {
+        Sources sources = new Sources().withValidEnvironment();
+        org.apache.maven.settings.Proxy proxy = new org.apache.maven.settings.Proxy();
+        proxy.setId("corp");
+        proxy.setActive(true);
+        proxy.setProtocol("https");
+        proxy.setHost(host);
+        proxy.setPort(port);
+        sources.settings.addProxy(proxy);
+        return sources;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -311,7 +334,7 @@ class BadInputMatrixTest {
             assertTrue(e.isUserFixable(), "not reported as the user's to fix: " + message);
             assertTrue(message.contains(input.where), "does not say where: " + message);
             assertTrue(message.contains(input.expected), "does not say what is expected: " + message);
-            for (String secret : new String[] {SECRET, ItSupport.CLIENT_SECRET}) {
+            for (String secret : new String[] {SECRET, ItSupport.CLIENT_SECRET, "pw9"}) {
                 assertFalse(message.contains(secret), "shows a secret: " + message);
             }
         }

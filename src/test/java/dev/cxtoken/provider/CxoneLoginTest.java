@@ -436,6 +436,20 @@ class CxoneLoginTest {
         }
     }
 
+    /** A discovery document for another issuer is not followed: nothing is sent to the endpoint it names. */
+    @Test
+    void aDiscoveryDocumentOfAnotherIssuerIsRefusedBeforeAnyCredentialIsSent() throws Exception {
+        standardCredentials();
+        try (ScriptedHttpServer server = new ScriptedHttpServer()) {
+            server.enqueue(json(200, "{\"issuer\":\"https://evil.example\",\"token_endpoint\":\""
+                    + server.url("/auth/token") + "\"}"));
+            TokenEndpointException e = fails(TokenEndpointException.class, cxone(server.url("")));
+            assertTrue(e.getMessage().contains("names the issuer 'https://evil.example', not " + server.url("")),
+                    e.getMessage());
+            assertEquals(1, server.requests().size(), "only the discovery document was fetched");
+        }
+    }
+
     /**
      * The id_token is not verified, so its issuer must be the configured one: here the stand-in names itself, while
      * the build is configured for NICE's global issuer, so nothing is looked up and no API base URL is published.

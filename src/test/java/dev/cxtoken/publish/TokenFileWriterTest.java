@@ -196,4 +196,30 @@ class TokenFileWriterTest {
         assertEquals(List.of("cx-token"), names(dir), "the temporary file was removed");
         assertEquals(List.of("keep"), names(target));
     }
+
+    /**
+     * Someone who may write to the folder swaps the temporary file for a symlink to a file of theirs, right after it
+     * was created. The token must not travel through the link, and the write must fail rather than leave a link.
+     */
+    @Test
+    void aTemporaryFileSwappedForASymlinkNeverReceivesTheToken() throws Exception {
+        Path target = dir.resolve("cx-token");
+        Path attacker = dir.resolve("attacker-owned");
+        Files.write(attacker, new byte[0]);
+        TokenFileWriter writer = new TokenFileWriter(new TokenFileWriter.Observer() {
+            @Override
+            public void created(Path temporary) throws IOException {
+                Files.delete(temporary);
+                Files.createSymbolicLink(temporary, attacker);
+            }
+
+            @Override
+            public void written(Path temporary) {}
+        });
+        TokenFileException e = assertThrows(TokenFileException.class, () -> writer.write(target, Secret.of(TOKEN)));
+        assertTrue(e.getMessage().contains("was replaced while the token was written"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertEquals(0, Files.size(attacker), "the token was written through the symlink");
+        assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a link was left as the token file");
+    }
 }

@@ -61,6 +61,14 @@ public final class RecordingProxy extends LoopbackSocketServer {
     }
 
     /** Sends requests for {@code host:port} to the loopback port {@code to}. */
+    private volatile boolean echoCredentials;
+
+    /** Makes the 407 page quote the Proxy-Authorization it received, as some proxies' error pages do. */
+    public RecordingProxy echoingCredentials() {
+        echoCredentials = true;
+        return this;
+    }
+
     public RecordingProxy route(String host, int port, int to) {
         routes.put(host.toLowerCase(Locale.ROOT) + ":" + port,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), to));
@@ -90,8 +98,11 @@ public final class RecordingProxy extends LoopbackSocketServer {
             if (expectedAuthorization != null
                     && !expectedAuthorization.equals(request.header("proxy-authorization"))) {
                 exchanges.add(new Exchange(request, 407));
+                String sent = request.header("proxy-authorization");
                 answer(out, "407 Proxy Authentication Required",
-                        "Proxy-Authenticate: Basic realm=\"recording-proxy\"\r\n");
+                        "Proxy-Authenticate: Basic realm=\"recording-proxy\"\r\n",
+                        echoCredentials && sent != null ? "<html><p>Wrong credentials: " + sent + " ("
+                                + decodedBasic(sent) + ")</p></html>" : "");
                 continue; // the client may retry on this connection
             }
             if (request.method.equals("CONNECT")) {
@@ -151,8 +162,23 @@ public final class RecordingProxy extends LoopbackSocketServer {
     }
 
     private static void answer(OutputStream out, String status, String headers) throws IOException {
-        out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: 0\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        answer(out, status, headers, "");
+    }
+
+    private static void answer(OutputStream out, String status, String headers, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 " + status + "\r\n" + headers + (bytes.length > 0 ? "Content-Type: text/html\r\n" : "")
+                + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
         out.flush();
+    }
+
+    private static String decodedBasic(String header) {
+        try {
+            return new String(java.util.Base64.getDecoder().decode(header.replaceFirst("(?i)^Basic ", "").trim()),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.cxtoken.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxtoken.CxTokenException;
 import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.TokenEndpointException;
 import dev.cxtoken.Secret;
@@ -13,6 +15,7 @@ import dev.cxtoken.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -119,11 +122,71 @@ class BuildTokenCacheTest {
         assertTrue(cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1))).fetched());
     }
 
+    /**
+     * Under -T, modules that queued behind a failed fetch share its failure instead of each paying the full timeout
+     * again; once the failure is older than the attempt took, a module tries again.
+     */
+    @Test
+    void waitersBehindAFailedFetchShareItsFailure() throws Exception {
+        BuildTokenCache real = new BuildTokenCache(new ConcurrentHashMap<>(), clock, dev.cxtoken.Ticker.SYSTEM);
+        AtomicInteger attempts = new AtomicInteger();
+        BuildTokenCache.Fetcher failing = () -> {
+            attempts.incrementAndGet();
+            sleepQuietly(300);
+            throw new TokenEndpointException("No token from https://login.example/oauth/token within the timeout",
+                    TokenEndpointException.Kind.UNAVAILABLE, null);
+        };
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        long began = System.nanoTime();
+        try {
+            List<Future<Throwable>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        real.obtain("k", Duration.ZERO, false, failing);
+                        return null;
+                    } catch (CxTokenException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Throwable> result : results) {
+                Throwable failure = result.get(10, TimeUnit.SECONDS);
+                TokenEndpointException e = assertInstanceOf(TokenEndpointException.class, failure);
+                assertEquals(TokenEndpointException.Kind.UNAVAILABLE, e.kind());
+                assertTrue(e.getMessage().startsWith("No token from https://login.example/oauth/token"), e.getMessage());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        assertEquals(1, attempts.get(), "every waiter repeated the failed fetch");
+        assertTrue(millis < 2000, "the waiters took " + millis + " ms: they queued one timeout after another");
+        sleepQuietly(700); // now the failure is older than the attempt took
+        assertTrue(real.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1))).fetched());
+    }
+
     @Test
     void storesOnlyJdkTypes() throws Exception {
         cache.obtain("k", Duration.ZERO, false, () -> newToken(Duration.ofHours(1)));
-        for (Object value : store.values()) {
-            assertTrue(value.getClass().getName().startsWith("java."), value.getClass().getName());
+        assertThrows(TokenEndpointException.class, () -> cache.obtain("failing", Duration.ZERO, false, () -> {
+            throw new TokenEndpointException("down");
+        }));
+        assertJdkOnly(store);
+    }
+
+    /** Other class realms of the plugin read these entries, so nothing in them may be a class of this plugin. */
+    private static void assertJdkOnly(Object value) {
+        assertTrue(value.getClass().getName().startsWith("java."), value.getClass().getName());
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                assertJdkOnly(entry.getKey());
+                assertJdkOnly(entry.getValue());
+            }
         }
     }
 }
