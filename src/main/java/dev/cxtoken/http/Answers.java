@@ -30,7 +30,7 @@ final class Answers {
         this.proxy = proxy;
     }
 
-    /** An answer that another attempt may improve on. */
+    /** A failed attempt that another may improve on: a retriable answer, or an I/O error worth a retry. */
     static final class Retriable extends Exception {
         private static final long serialVersionUID = 1L;
         final String reason;

@@ -90,21 +90,6 @@ public final class Exchanger {
         return Deadline.after(settings.timeout(), ticker);
     }
 
-    /** A failed attempt that may be tried again. */
-    private static final class Retry extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String reason;
-        final Duration retryAfter;
-        final boolean paced;
-
-        Retry(String reason, Duration retryAfter, boolean paced) {
-            super(reason, null, false, false);
-            this.reason = reason;
-            this.retryAfter = retryAfter;
-            this.paced = paced;
-        }
-    }
-
     /**
      * Sends the call until a final answer comes: a 2xx, or a refusal another attempt would not change. Throws when
      * none comes within the deadline and the attempts, and for redirects, oversized bodies and proxy refusals.
@@ -143,11 +128,11 @@ public final class Exchanger {
                 throw timedOut(call, deadline, "no time left for another attempt; " + (attempt - 1)
                         + (attempt == 2 ? " attempt" : " attempts") + " in all");
             }
-            Retry failure;
+            Answers.Retriable failure;
             try {
                 return attempt(client, call, deadline, watchdog, redactor, attempt);
-            } catch (Retry retry) {
-                failure = retry;
+            } catch (Answers.Retriable retriable) {
+                failure = retriable;
             }
             RetryPolicy.Decision decision =
                     retryPolicy.afterFailure(counted, failure.retryAfter, failure.paced, deadline.remaining());
@@ -179,7 +164,7 @@ public final class Exchanger {
     }
 
     private HttpAnswer attempt(CloseableHttpClient client, HttpCall call, Deadline deadline,
-            ScheduledExecutorService watchdog, Redactor redactor, int attempt) throws Retry, CxTokenException {
+            ScheduledExecutorService watchdog, Redactor redactor, int attempt) throws Answers.Retriable, CxTokenException {
         Duration remaining = deadline.remaining();
         HttpUriRequestBase request = newRequest(call, remaining);
         ScheduledFuture<?> cancel = watchdog.schedule(request::cancel, remaining.toMillis(), TimeUnit.MILLISECONDS);
@@ -201,9 +186,7 @@ public final class Exchanger {
                         + failures.describe(e, call, redactor) + IoFailures.tlsAdvice(e, call),
                         TokenEndpointException.Kind.OTHER, RedactedCause.of(e, redactor));
             }
-            throw new Retry(failures.describe(e, call, redactor), null, false);
-        } catch (Answers.Retriable retriable) {
-            throw new Retry(retriable.reason, retriable.retryAfter, retriable.paced);
+            throw new Answers.Retriable(failures.describe(e, call, redactor), null, false);
         } finally {
             cancel.cancel(false);
             if (response != null) {

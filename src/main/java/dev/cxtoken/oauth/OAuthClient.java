@@ -61,13 +61,9 @@ public final class OAuthClient {
             throws CxTokenException {
         HttpAnswer answer = exchanger.exchange(HttpCall.get(words, uri, secretForms), deadline);
         if (!answer.isSuccess()) {
-            throw new TokenRequestRejectedException(words(words) + " to " + uri + " was rejected: "
+            throw new TokenRequestRejectedException(words.action() + " to " + uri + " was rejected: "
                     + answer.describe() + ". " + words.targetAdvice() + ".");
         }
         return answer.requireJsonObject();
-    }
-
-    private static String words(HttpCall.Words words) {
-        return words.action();
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One execution of the goal, without Maven: find every credential pair, then reuse or fetch the token. */
 public final class TokenService {
@@ -66,14 +67,15 @@ public final class TokenService {
     public Outcome obtain(Login login, List<String> scopes, Map<String, String> extraParameters,
             Duration minValidity, boolean offline) throws CxTokenException {
         List<ClientCredentials> found = resolveAll(login.places());
-        String[] problem = new String[1];
+        // Only this execution's own fetch can have a problem to report; a reused token was reported when fetched.
+        AtomicReference<String> problem = new AtomicReference<>();
         BuildTokenCache.Result result = cache.obtain(CacheKey.of(login, found, scopes, extraParameters), minValidity,
                 offline, () -> {
                     Fetched fetched = login.fetch(found, client, memo, client.newDeadline());
-                    problem[0] = fetched.apiBaseUrlProblem();
+                    problem.set(fetched.apiBaseUrlProblem());
                     return fetched.token();
                 });
-        return new Outcome(result.token(), result.fetched(), found, result.fetched() ? problem[0] : null);
+        return new Outcome(result.token(), result.fetched(), found, problem.get());
     }
 
     /** Every pair is found before anything is sent; when several are missing, one message names them all. */
