@@ -23,7 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import dev.cxtoken.Ticker;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +36,12 @@ import org.junit.jupiter.api.Timeout;
 class ExchangerTest {
     private final RecordingLog log = new RecordingLog();
 
+    /** The waits the exchange asked for; the seam takes no real time, since the point here is the arithmetic. */
+    private final List<Duration> waits = new ArrayList<>();
+
     private AccessToken fetch(Parameters config) throws CxTokenException {
-        TestBuild build = new TestBuild(log).client(config.get("provider"), TestBuild.SECRET);
+        TestBuild build = new TestBuild(log).client(config.get("provider"), TestBuild.SECRET)
+                .clocks(Clock.systemUTC(), Ticker.SYSTEM, waits::add);
         try {
             return build.token(config);
         } finally {
@@ -161,6 +169,8 @@ class ExchangerTest {
             assertEquals(2, server.requests().size());
             assertTrue(e.getMessage().contains("gave up after 2 attempts (maxAttempts 2)"), e.getMessage());
             assertTrue(log.lines.get(0).contains("attempt 1 of 2"), log.lines.get(0));
+            // Retry-After: 0 is no schedule: the first backoff (half of 0.5 s plus half its jitter of 0.5) applies.
+            assertEquals(List.of(Duration.ofMillis(375)), waits);
         }
     }
 
@@ -176,6 +186,7 @@ class ExchangerTest {
                     + " (maxAttempts 1), 2 requests in all"), e.getMessage());
             assertTrue(log.lines.get(0).contains("was turned away: HTTP 429")
                     && log.lines.get(0).contains("as the server asked (Retry-After 1 s)"), log.lines.get(0));
+            assertEquals(List.of(Duration.ofSeconds(1)), waits, "exactly the wait the server asked for");
         }
     }
 }
