@@ -25,6 +25,15 @@ public final class CredentialResolver {
         return resolvePair(place);
     }
 
+    /**
+     * Whether any part of the pair is there: the server, either variable (or its _FILE form), or the id parameter.
+     * A half pair counts as present, so that a typo is reported rather than quietly taken for "not configured".
+     */
+    public boolean isPresent(CredentialPlace place) throws CxTokenException {
+        return servers.find(place.serverId).isPresent() || place.idParameterValue != null
+                || environment.read(place.idEnv).isPresent() || environment.read(place.secretEnv).isPresent();
+    }
+
     private ClientCredentials resolvePair(CredentialPlace pair) throws CxTokenException {
         Optional<ServerCredentials> server = servers.find(pair.serverId);
         if (server.isPresent()) {

@@ -12,6 +12,9 @@ public interface ClientAuthentication {
     /** The name users configure, such as {@code basic}. */
     String id();
 
+    /** The name servers list in {@code token_endpoint_auth_methods_supported}, such as {@code client_secret_basic}. */
+    String standardName();
+
     /**
      * Adds what the method sends in the body to {@code form}.
      *

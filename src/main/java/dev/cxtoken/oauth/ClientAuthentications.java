@@ -27,11 +27,12 @@ public final class ClientAuthentications {
     private ClientAuthentications() {}
 
     /**
+     * @param value the configured name, or null for {@code basic}
      * @param basic the provider's flavour of Basic, which {@code basic} means for it
      */
     public static ClientAuthentication parse(String value, ClientAuthentication basic)
             throws InvalidConfigurationException {
-        String key = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        String key = value == null ? "basic" : value.trim().toLowerCase(Locale.ROOT);
         if (key.equals("basic") || key.equals("client_secret_basic")) {
             return basic;
         }
@@ -71,6 +72,11 @@ public final class ClientAuthentications {
         }
 
         @Override
+        public String standardName() {
+            return "client_secret_basic";
+        }
+
+        @Override
         public Secret authenticate(String clientId, Secret secret, Map<String, String> form) {
             return Secret.of("Basic " + encodedPair(clientId, secret));
         }
@@ -98,6 +104,11 @@ public final class ClientAuthentications {
         @Override
         public String id() {
             return "post";
+        }
+
+        @Override
+        public String standardName() {
+            return "client_secret_post";
         }
 
         @Override

@@ -10,7 +10,9 @@ import dev.cxtoken.http.HttpAnswer;
 import dev.cxtoken.http.HttpCall;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Sends token requests and reads JSON documents over one {@link Exchanger}. */
 public final class OAuthClient {
@@ -43,13 +45,27 @@ public final class OAuthClient {
         return TokenResponse.read(request.uri(), answer.status(), answer.requireJsonObject(), clock.instant(), log);
     }
 
-    /** POSTs a JSON document and reads the token from the answer, for token APIs outside RFC 6749. */
-    public AccessToken requestToken(HttpCall call, String grantType, Deadline deadline) throws CxTokenException {
+    /**
+     * Sends a token request of a token API outside RFC 6749 (a JSON document, say) and reads the token from the
+     * answer, with the other string fields named in {@code fields}.
+     *
+     * @throws TokenRefusal when the server refuses the request (4xx)
+     */
+    public TokenAnswer requestToken(HttpCall call, String grantType, List<String> fields, Deadline deadline)
+            throws CxTokenException {
         HttpAnswer answer = exchanger.exchange(call, deadline);
         if (!answer.isSuccess()) {
             throw TokenRefusal.of(answer, grantType);
         }
-        return TokenResponse.read(call.uri(), answer.status(), answer.requireJsonObject(), clock.instant(), log);
+        JsonObject json = answer.requireJsonObject();
+        Map<String, String> found = new HashMap<>();
+        for (String field : fields) {
+            String value = JsonFields.string(json, field);
+            if (value != null) {
+                found.put(field, value);
+            }
+        }
+        return new TokenAnswer(TokenResponse.read(call.uri(), answer.status(), json, clock.instant(), log), found);
     }
 
     /**

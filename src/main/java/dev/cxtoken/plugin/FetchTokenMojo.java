@@ -34,7 +34,8 @@ public class FetchTokenMojo extends AbstractMojo {
      * Where the provider lives. For {@code genesys}: the org domain or AWS region, in any spelling:
      * {@code eu-west-1}, {@code eu_west_1}, {@code mypurecloud.ie}, {@code api.mypurecloud.ie} or
      * {@code login.mypurecloud.ie}; default {@code mypurecloud.com}. For {@code cxone}: the issuer, as a host name
-     * or a full {@code https://} URL; default {@code cxone.niceincontact.com}. Ignored by {@code oauth2}.
+     * or a full {@code https://} URL; default {@code cxone.niceincontact.com}; for the CXone access-key login, the
+     * area ({@code na1}, {@code eu1}, ...). Ignored by {@code oauth2}.
      */
     @Parameter(property = "cxtoken.environment")
     private String environment;
@@ -111,11 +112,21 @@ public class FetchTokenMojo extends AbstractMojo {
 
     /**
      * How the client authenticates: {@code basic} (an Authorization header) or {@code post} (client_id and
-     * client_secret in the form body). Genesys Cloud needs {@code basic}; use {@code post} only for an OAuth 2.0 server
-     * that asks for it.
+     * client_secret in the form body). Default: {@code post} for a {@code cxone} application, as NICE's registration
+     * form asks; {@code basic} otherwise. Genesys Cloud needs {@code basic}.
      */
-    @Parameter(property = "cxtoken.clientAuth", defaultValue = "basic")
+    @Parameter(property = "cxtoken.clientAuth")
     private String clientAuth;
+
+    /**
+     * CXone only: which login. {@code application}: a registered application (client id and secret) with an access
+     * key, over the issuer's OpenID token endpoint. {@code access-key}: the access key alone, over NICE's access-key
+     * token API of the area in environment ({@code na1}, {@code au1}, {@code eu1}, {@code uk1}, {@code ca1},
+     * {@code jp1}). {@code auto}: the application login when any application credential is configured, else the
+     * access-key login.
+     */
+    @Parameter(property = "cxtoken.cxoneLogin", defaultValue = "auto")
+    private String cxoneLogin;
 
     /**
      * Name of the project property that receives the token; {@code <name>.expiresAt} and {@code <name>.apiBaseUrl}

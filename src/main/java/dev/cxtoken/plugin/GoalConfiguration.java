@@ -61,7 +61,8 @@ public final class GoalConfiguration {
         Map<String, String> extra = parseParameters(p.extraParameters());
         ProviderOptions options = new ProviderOptions(p.get("environment"), p.get("tokenUrl"), p.get("serverId"),
                 p.get("clientId"), p.get("clientIdEnv"), p.get("clientSecretEnv"), p.get("accessKeyServerId"),
-                p.get("accessKeyIdEnv"), p.get("accessKeySecretEnv"), scopes, extra, p.get("clientAuth"));
+                p.get("accessKeyIdEnv"), p.get("accessKeySecretEnv"), scopes, extra, p.get("clientAuth"),
+                p.get("cxoneLogin"));
         Login login = provider.configure(options);
         Duration validity = Duration.ofSeconds(wholeNumber(p, "minValidity", 0, 86_400, "seconds"));
         HttpSettings http = new HttpSettings(Duration.ofSeconds(wholeNumber(p, "timeout", 1, 3_600, "seconds")),

@@ -85,8 +85,11 @@ public final class TokenGoal {
             context.log.warn(publisher.missingApiBaseUrl(config.provider.title(),
                     outcome.apiBaseUrlProblem()));
         }
-        String summary = publisher.summary(config.provider.id(), config.login.hostForDisplay(), outcome,
-                outcome.credentials().size() > 1, file.orElse(null), masked);
+        if (outcome.apiBaseUrlSource() != null) {
+            context.log.debug("The " + config.provider.title() + " API base URL " + outcome.token().apiBaseUrl()
+                    + " comes from " + outcome.apiBaseUrlSource() + ".");
+        }
+        String summary = publisher.summary(config.provider.id(), outcome, file.orElse(null), masked);
         context.log.info(summary);
         return new Result(outcome, summary);
     }

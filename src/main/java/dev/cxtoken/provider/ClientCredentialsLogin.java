@@ -76,7 +76,7 @@ final class ClientCredentialsLogin implements Login {
                 new TokenRequest.Client(found.clientId(), found.secret(), authentication), scopes, extraParameters);
         try {
             AccessToken token = client.requestToken(request, Endpoints.TOKEN_URL_ADVICE, deadline);
-            return new Fetched(token.withApiBaseUrl(apiBaseUrl), null);
+            return new Fetched(token.withApiBaseUrl(apiBaseUrl), null, null);
         } catch (TokenRefusal refusal) {
             throw new TokenRequestRejectedException(refusal.getMessage() + " "
                     + RefusalHints.hintFor(refusal, found, notFoundHint));

@@ -6,11 +6,13 @@ import dev.cxtoken.credentials.CredentialPlace;
 import dev.cxtoken.oauth.ClientAuthentications;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * NICE CXone back ends: the token endpoint comes from the issuer's OpenID discovery document; the registered
- * application authenticates with Basic over the raw id:secret pair, as public CXone integrations send it, and an
- * access key is sent as the password grant's username and password.
+ * NICE CXone back ends, with two logins: a registered application with an access key (the password grant, at the
+ * token endpoint of the issuer's OpenID discovery document; the application sends client_secret_post unless
+ * configured otherwise), or an access key alone (NICE's access-key token API of the area). {@code cxoneLogin} picks one,
+ * by default the application login when its credentials are configured.
  */
 final class Cxone implements Provider {
     /** NICE's global CXone issuer, used when environment does not name another one. */
@@ -28,17 +30,43 @@ final class Cxone implements Provider {
 
     @Override
     public Login configure(ProviderOptions options) throws InvalidConfigurationException {
-        CredentialPlace application = new CredentialPlace("application client", "provider 'cxone'",
-                ProviderOptions.orDefault(options.serverId, "cxone"), "serverId",
-                ProviderOptions.orDefault(options.clientIdEnv, "CXONE_CLIENT_ID"),
-                ProviderOptions.orDefault(options.clientSecretEnv, "CXONE_CLIENT_SECRET"), options.clientId, true);
+        String login = ProviderOptions.orDefault(options.cxoneLogin, "auto").toLowerCase(Locale.ROOT);
+        if (!Arrays.asList("auto", "application", "access-key").contains(login)) {
+            throw new InvalidConfigurationException("Unknown cxoneLogin '" + options.cxoneLogin + "' (parameter"
+                    + " cxoneLogin, property cxtoken.cxoneLogin). Use 'auto' (the application login when its"
+                    + " credentials are configured, else the access-key login), 'application' or 'access-key'.");
+        }
         CredentialPlace accessKey = new CredentialPlace("access key", "provider 'cxone'",
                 ProviderOptions.orDefault(options.accessKeyServerId, "cxone-access-key"), "accessKeyServerId",
                 ProviderOptions.orDefault(options.accessKeyIdEnv, "CXONE_ACCESS_KEY_ID"),
                 ProviderOptions.orDefault(options.accessKeySecretEnv, "CXONE_ACCESS_KEY_SECRET"), null, false);
+        if (login.equals("access-key")) {
+            return accessKeyLogin(accessKey, options);
+        }
+        CredentialPlace application = new CredentialPlace("application client", "provider 'cxone'",
+                ProviderOptions.orDefault(options.serverId, "cxone"), "serverId",
+                ProviderOptions.orDefault(options.clientIdEnv, "CXONE_CLIENT_ID"),
+                ProviderOptions.orDefault(options.clientSecretEnv, "CXONE_CLIENT_SECRET"), options.clientId, true);
         URI tokenUri = options.tokenUrl == null ? null : Endpoints.tokenUrl(options.tokenUrl);
-        return new CxoneLogin(Arrays.asList(application, accessKey), issuer(options.environment), tokenUri,
-                ClientAuthentications.parse(options.clientAuth, ClientAuthentications.RAW_BASIC), options);
+        // NICE's registration form asks back-end applications for client_secret_post.
+        CxoneLogin applicationLogin = new CxoneLogin(Arrays.asList(application, accessKey),
+                issuer(CxoneAreas.isArea(options.environment) ? null : options.environment), tokenUri,
+                ClientAuthentications.parse(ProviderOptions.orDefault(options.clientAuth, "post"),
+                        ClientAuthentications.RAW_BASIC), options);
+        if (login.equals("application")) {
+            return applicationLogin;
+        }
+        try {
+            return new CxoneAutoLogin(applicationLogin, accessKeyLogin(accessKey, options), null);
+        } catch (InvalidConfigurationException e) {
+            return new CxoneAutoLogin(applicationLogin, null, e);
+        }
+    }
+
+    private static CxoneAccessKeyLogin accessKeyLogin(CredentialPlace accessKey, ProviderOptions options)
+            throws InvalidConfigurationException {
+        String area = CxoneAreas.isArea(options.environment) ? CxoneAreas.parse(options.environment) : null;
+        return new CxoneAccessKeyLogin(accessKey, CxoneAccessKeyLogin.endpoint(options), area);
     }
 
     /**

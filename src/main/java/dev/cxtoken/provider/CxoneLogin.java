@@ -16,7 +16,10 @@ import dev.cxtoken.oauth.JsonFields;
 import dev.cxtoken.oauth.OAuthClient;
 import dev.cxtoken.oauth.TokenRefusal;
 import dev.cxtoken.oauth.TokenRequest;
+import com.google.gson.JsonElement;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,11 @@ final class CxoneLogin implements Login {
     }
 
     @Override
+    public String name() {
+        return "application login";
+    }
+
+    @Override
     public String clientAuthentication() {
         return authentication.toString();
     }
@@ -89,38 +97,67 @@ final class CxoneLogin implements Login {
                     accessKey));
         }
         try {
-            String api = new CxoneTenant(client, issuer).apiBaseUrl(token, tokenUri, credentials, deadline);
-            return new Fetched(token.withApiBaseUrl(api), null);
+            String api = new CxoneTenant(client, CxoneTenant.configured(issuer))
+                    .apiBaseUrl(token, tokenUri, credentials, deadline);
+            return new Fetched(token.withApiBaseUrl(api), null, "the tenant lookup");
         } catch (CxTokenException e) {
-            return new Fetched(token, e.getMessage());
+            return new Fetched(token, e.getMessage(), null);
         }
     }
 
+    /**
+     * The discovered token endpoint. When the document lists the client authentication methods it takes, the
+     * configured one must be among them, so that no secret is sent in a way the server would refuse.
+     */
     private URI discover(OAuthClient client, DocumentMemo memo, Deadline deadline) throws CxTokenException {
         URI document = URI.create(issuer + "/.well-known/openid-configuration");
-        String found = memo.remember("openid-configuration\n" + issuer, () -> {
-            JsonObject json = client.getJson(document, new HttpCall.Words("OpenID discovery request",
-                    "discovery document", "discovery document", DISCOVERY_ADVICE),
-                    Collections.<String>emptyList(), deadline);
-            String named = JsonFields.string(json, "issuer");
-            if (named != null && !Urls.withoutTrailingSlashes(named).equals(issuer.toString())) {
-                throw new TokenEndpointException("The discovery document at " + document + " names the issuer '"
-                        + named + "', not " + issuer + ", so it does not describe the configured issuer. "
-                        + DISCOVERY_ADVICE + ".");
+        String[] found = memo.remember("openid-configuration\n" + issuer, () -> read(client, document, deadline))
+                .split("\n", -1);
+        List<String> methods = found[1].isEmpty() ? Collections.<String>emptyList()
+                : Arrays.asList(found[1].split(" "));
+        if (!methods.isEmpty() && !methods.contains(authentication.standardName())) {
+            throw new InvalidConfigurationException("The CXone discovery document at " + document + " lists the"
+                    + " client authentication methods " + methods + " (token_endpoint_auth_methods_supported), not "
+                    + authentication.standardName() + ", which clientAuth (cxtoken.clientAuth) '"
+                    + authentication.id() + "' sends. Set clientAuth to the method your application registration"
+                    + " chose (" + (authentication.id().equals("post") ? "basic" : "post") + "?); nothing was sent.");
+        }
+        return URI.create(found[0]);
+    }
+
+    /** Fetches the discovery document: its token endpoint, and the methods it lists, one per line. */
+    private String read(OAuthClient client, URI document, Deadline deadline) throws CxTokenException {
+        JsonObject json = client.getJson(document, new HttpCall.Words("OpenID discovery request",
+                "discovery document", "discovery document", DISCOVERY_ADVICE),
+                Collections.<String>emptyList(), deadline);
+        String named = JsonFields.string(json, "issuer");
+        if (named != null && !Urls.withoutTrailingSlashes(named).equals(issuer.toString())) {
+            throw new TokenEndpointException("The discovery document at " + document + " names the issuer '"
+                    + named + "', not " + issuer + ", so it does not describe the configured issuer. "
+                    + DISCOVERY_ADVICE + ".");
+        }
+        String tokenEndpoint = JsonFields.string(json, "token_endpoint");
+        if (tokenEndpoint == null) {
+            throw new TokenEndpointException("The discovery document at " + document + " has no token_endpoint;"
+                    + " its fields are " + json.keySet() + ". " + DISCOVERY_ADVICE + ".");
+        }
+        String checked;
+        try {
+            checked = Urls.checkedFromServer(tokenEndpoint, "The token_endpoint", document,
+                    "https://cxone.niceincontact.com/auth/token").toString();
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException(e.getMessage() + " " + DISCOVERY_ADVICE + ".");
+        }
+        List<String> methods = new ArrayList<>();
+        JsonElement listed = json.get("token_endpoint_auth_methods_supported");
+        if (listed != null && listed.isJsonArray()) {
+            for (JsonElement method : listed.getAsJsonArray()) {
+                if (method.isJsonPrimitive() && method.getAsString().matches("[A-Za-z0-9_.:-]{1,64}")) {
+                    methods.add(method.getAsString());
+                }
             }
-            String tokenEndpoint = JsonFields.string(json, "token_endpoint");
-            if (tokenEndpoint == null) {
-                throw new TokenEndpointException("The discovery document at " + document + " has no token_endpoint;"
-                        + " its fields are " + json.keySet() + ". " + DISCOVERY_ADVICE + ".");
-            }
-            try {
-                return Urls.checkedFromServer(tokenEndpoint, "The token_endpoint", document,
-                        "https://cxone.niceincontact.com/auth/token").toString();
-            } catch (InvalidConfigurationException e) {
-                throw new InvalidConfigurationException(e.getMessage() + " " + DISCOVERY_ADVICE + ".");
-            }
-        });
-        return URI.create(found);
+        }
+        return checked + "\n" + String.join(" ", methods);
     }
 
     /**
@@ -138,7 +175,11 @@ final class CxoneLogin implements Login {
                         + " or deleted, or its user deactivated; create a new one under the user's Access Keys.";
             case "invalid_client":
                 return "CXone did not accept the registered application. " + app + " These are the"
-                        + " application registration's values, not the access key's.";
+                        + " application registration's values, not the access key's. They were sent as "
+                        + authentication.standardName() + " (clientAuth " + authentication.id() + "); if the"
+                        + " registration chose " + (authentication.id().equals("post") ? "client_secret_basic, set"
+                        + " clientAuth (cxtoken.clientAuth) to basic" : "client_secret_post, set clientAuth"
+                        + " (cxtoken.clientAuth) to post") + ".";
             case "unauthorized_client":
             case "unsupported_grant_type":
                 return "CXone refused the password grant for this application. Check that the application is"

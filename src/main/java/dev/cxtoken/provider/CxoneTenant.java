@@ -29,11 +29,68 @@ final class CxoneTenant {
             + " /.well-known/cxone-configuration; if this persists, give the build the API base URL another way";
 
     private final OAuthClient client;
-    private final URI issuer;
+    private final IssuerRule rule;
 
-    CxoneTenant(OAuthClient client, URI issuer) {
+    /** Which issuers an unverified id_token may name. */
+    interface IssuerRule {
+        /** The issuer to look the tenant up at, or null when {@code iss} is not acceptable. */
+        URI accept(String iss);
+
+        /** The accepted issuers, for the message when the token names another. */
+        String describe();
+    }
+
+    CxoneTenant(OAuthClient client, IssuerRule rule) {
         this.client = client;
-        this.issuer = issuer;
+        this.rule = rule;
+    }
+
+    /** The application login's rule: the issuer the build configured, exactly. */
+    static IssuerRule configured(URI issuer) {
+        return new IssuerRule() {
+            @Override
+            public URI accept(String iss) {
+                return Urls.withoutTrailingSlashes(iss).equals(issuer.toString()) ? issuer : null;
+            }
+
+            @Override
+            public String describe() {
+                return "the configured issuer " + issuer;
+            }
+        };
+    }
+
+    /**
+     * The access-key login's rule, which has no configured issuer: one of NICE's own issuer hosts over https, or the
+     * origin of the token endpoint the build itself chose.
+     */
+    static IssuerRule niceOrOrigin(URI tokenUri) {
+        String origin = tokenUri.getScheme() + "://" + Urls.hostForDisplay(tokenUri);
+        return new IssuerRule() {
+            @Override
+            public URI accept(String iss) {
+                String value = Urls.withoutTrailingSlashes(iss);
+                URI uri;
+                try {
+                    uri = new URI(value);
+                } catch (java.net.URISyntaxException e) {
+                    return null;
+                }
+                if (value.equalsIgnoreCase(origin)) {
+                    return uri;
+                }
+                String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+                boolean nice = host.endsWith(".niceincontact.com") || host.equals("nicecxone-sov1.au")
+                        || host.equals("nicecxone-sov1.eu");
+                return nice && "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null ? uri : null;
+            }
+
+            @Override
+            public String describe() {
+                return "one of NICE's issuers (https://….niceincontact.com) or the token endpoint's origin " + origin;
+            }
+        };
     }
 
     String apiBaseUrl(AccessToken token, URI tokenUri, List<ClientCredentials> credentials, Deadline deadline)
@@ -52,9 +109,10 @@ final class CxoneTenant {
             throw new TokenEndpointException(from + " has an id_token without the " + (tenantId == null ? "tenantId"
                     : "iss") + " claim; its claims are " + claims.get().keySet() + ".");
         }
-        if (!Urls.withoutTrailingSlashes(iss).equals(issuer.toString())) {
+        URI issuer = rule.accept(iss);
+        if (issuer == null) {
             throw new TokenEndpointException(from + " has an id_token issued by '" + Urls.withoutUserInfo(iss)
-                    + "', not by the configured issuer " + issuer + ", so its tenant is not looked up there. Set"
+                    + "', not by " + rule.describe() + ", so its tenant is not looked up there. Set"
                     + " environment (cxtoken.environment) to the issuer your tenant uses.");
         }
         URI lookup = URI.create(issuer + "/.well-known/cxone-configuration?tenantId="

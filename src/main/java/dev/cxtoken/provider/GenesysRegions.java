@@ -80,22 +80,9 @@ public final class GenesysRegions {
     }
 
     private static String closestMatchHint(String normalised) {
-        if (normalised.isEmpty()) {
-            return "";
-        }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Map.Entry<String, String> entry : DOMAIN_BY_REGION.entrySet()) {
-            for (String candidate : new String[] {entry.getKey(), entry.getValue()}) {
-                int distance = editDistance(normalised.replace('_', '-'), candidate);
-                if (distance < bestDistance) {
-                    bestDistance = distance;
-                    best = candidate;
-                }
-            }
-        }
-        // A suggestion further away than half the word is noise, not help.
-        return bestDistance <= Math.max(2, normalised.length() / 2) ? " Did you mean '" + best + "'?" : "";
+        List<String> candidates = new ArrayList<>(DOMAIN_BY_REGION.keySet());
+        candidates.addAll(DOMAIN_BY_REGION.values());
+        return Spelling.didYouMean(normalised.replace('_', '-'), candidates);
     }
 
     private static String validValues() {
@@ -104,24 +91,5 @@ public final class GenesysRegions {
             values.add(entry.getKey() + " (" + entry.getValue() + ")");
         }
         return String.join(", ", values);
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -3,12 +3,26 @@ package dev.cxtoken.provider;
 import dev.cxtoken.CxTokenException;
 import dev.cxtoken.credentials.ClientCredentials;
 import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.credentials.CredentialResolver;
 import dev.cxtoken.http.Deadline;
 import dev.cxtoken.oauth.OAuthClient;
 import java.util.List;
 
 /** A configured provider: everything one execution needs to obtain a token from it. */
 public interface Login {
+    /**
+     * The login to use, once it is known which credential pairs are there at all. Most providers have one login and
+     * return themselves; CXone's {@code auto} picks the application or the access-key login here.
+     */
+    default Login choose(CredentialResolver credentials) throws CxTokenException {
+        return this;
+    }
+
+    /** Which login this is, for the INFO line ("access-key login"), or "" when a provider has only one. */
+    default String name() {
+        return "";
+    }
+
     /** The credential pairs it needs, in the order {@link #fetch} takes them. */
     List<CredentialPlace> places();
 

@@ -22,11 +22,12 @@ public final class ProviderOptions {
     final List<String> scopes;
     final Map<String, String> extraParameters;
     final String clientAuth;
+    final String cxoneLogin;
 
     /** Holds the values of the parameters of the same names. */
     public ProviderOptions(String environment, String tokenUrl, String serverId, String clientId, String clientIdEnv,
             String clientSecretEnv, String accessKeyServerId, String accessKeyIdEnv, String accessKeySecretEnv,
-            List<String> scopes, Map<String, String> extraParameters, String clientAuth) {
+            List<String> scopes, Map<String, String> extraParameters, String clientAuth, String cxoneLogin) {
         this.environment = blankToNull(environment);
         this.tokenUrl = blankToNull(tokenUrl);
         this.serverId = blankToNull(serverId);
@@ -38,7 +39,9 @@ public final class ProviderOptions {
         this.accessKeySecretEnv = blankToNull(accessKeySecretEnv);
         this.scopes = Collections.unmodifiableList(scopes);
         this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(extraParameters));
-        this.clientAuth = clientAuth == null ? "basic" : clientAuth;
+        // Null: the provider's own default (post for CXone applications, basic elsewhere).
+        this.clientAuth = blankToNull(clientAuth);
+        this.cxoneLogin = blankToNull(cxoneLogin);
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package dev.cxtoken.publish;
 
 import dev.cxtoken.credentials.ClientCredentials;
+import dev.cxtoken.credentials.CredentialPlace;
 import dev.cxtoken.oauth.AccessToken;
 import dev.cxtoken.token.TokenService;
 import java.nio.file.Path;
@@ -29,26 +30,26 @@ public final class TokenPublisher {
 
     /**
      * @param provider the provider's id
-     * @param host where the token came from
-     * @param announceApiBaseUrl whether the line names the API base URL (when it had to be looked up)
      * @param tokenFile where the token was written, or null
      * @param masked whether the token was registered with GitHub Actions' log masking
      */
-    public String summary(String provider, String host, TokenService.Outcome outcome, boolean announceApiBaseUrl,
-            Path tokenFile, boolean masked) {
+    public String summary(String provider, TokenService.Outcome outcome, Path tokenFile, boolean masked) {
         List<ClientCredentials> pairs = outcome.credentials();
-        ClientCredentials client = pairs.get(0);
+        List<CredentialPlace> places = outcome.login().places();
+        String login = outcome.login().name();
         StringBuilder line = new StringBuilder(outcome.fetched() ? "Fetched " : "Reused ").append(provider)
-                .append(" token from ").append(host).append(" for client ").append(client.abbreviatedClientId())
-                .append(" (credentials from ").append(client.source()).append(")");
-        for (ClientCredentials more : pairs.subList(1, pairs.size())) {
-            line.append(" and access key ").append(more.abbreviatedClientId()).append(" (from ")
-                    .append(more.source()).append(")");
+                .append(" token").append(login.isEmpty() ? "" : " (" + login + ")").append(" from ")
+                .append(outcome.login().hostForDisplay());
+        for (int i = 0; i < pairs.size(); i++) {
+            line.append(i == 0 ? " for " : " and ").append(holder(places.get(i))).append(' ')
+                    .append(pairs.get(i).abbreviatedClientId()).append(i == 0 ? " (credentials from " : " (from ")
+                    .append(pairs.get(i).source()).append(")");
         }
         String apiBaseUrl = outcome.token().apiBaseUrl();
         line.append(", valid until ").append(instant(outcome.token())).append("; published as ${")
                 .append(tokenProperty).append("}");
-        if (announceApiBaseUrl && apiBaseUrl != null) {
+        // The API base URL is worth a mention where it had to be found; elsewhere it follows from the endpoint.
+        if (!login.isEmpty() && apiBaseUrl != null) {
             line.append(", with ${").append(tokenProperty).append(".apiBaseUrl} = ").append(apiBaseUrl);
         }
         if (tokenFile != null) {
@@ -61,6 +62,11 @@ public final class TokenPublisher {
     public String missingApiBaseUrl(String providerTitle, String problem) {
         return "Could not find the " + providerTitle + " API base URL. " + problem + " The token is published as ${" + tokenProperty
                 + "}, but ${" + tokenProperty + ".apiBaseUrl} is not set.";
+    }
+
+    /** "client" for a client or a registered application, else what the pair is ("access key"). */
+    private static String holder(CredentialPlace place) {
+        return place.owner().endsWith("client") ? "client" : place.owner();
     }
 
     private static String instant(AccessToken token) {

@@ -35,14 +35,21 @@ public final class TokenService {
     public static final class Outcome {
         private final AccessToken token;
         private final boolean fetched;
+        private final Login login;
         private final List<ClientCredentials> credentials;
-        private final String apiBaseUrlProblem;
+        private final Fetched fetch;
 
-        Outcome(AccessToken token, boolean fetched, List<ClientCredentials> credentials, String apiBaseUrlProblem) {
+        Outcome(AccessToken token, boolean fetched, Login login, List<ClientCredentials> credentials, Fetched fetch) {
             this.token = token;
             this.fetched = fetched;
+            this.login = login;
             this.credentials = Collections.unmodifiableList(credentials);
-            this.apiBaseUrlProblem = apiBaseUrlProblem;
+            this.fetch = fetch;
+        }
+
+        /** The login used: the configured one, or the one it chose (CXone's auto). */
+        public Login login() {
+            return login;
         }
 
         public AccessToken token() {
@@ -53,29 +60,35 @@ public final class TokenService {
             return fetched;
         }
 
-        /** The pairs used, in the provider's order: the client first. */
+        /** The pairs used, in the order of the login's places. */
         public List<ClientCredentials> credentials() {
             return credentials;
         }
 
-        /** Why the fetch found no API base URL, or null. */
+        /** Why this execution's fetch found no API base URL, or null (also for a reused token). */
         public String apiBaseUrlProblem() {
-            return apiBaseUrlProblem;
+            return fetch == null ? null : fetch.apiBaseUrlProblem();
+        }
+
+        /** Where this execution's fetch took the API base URL from, when the provider had a choice, or null. */
+        public String apiBaseUrlSource() {
+            return fetch == null ? null : fetch.apiBaseUrlSource();
         }
     }
 
     public Outcome obtain(Login login, List<String> scopes, Map<String, String> extraParameters,
             Duration minValidity, boolean offline) throws CxTokenException {
-        List<ClientCredentials> found = resolveAll(login.places());
-        // Only this execution's own fetch can have a problem to report; a reused token was reported when fetched.
-        AtomicReference<String> problem = new AtomicReference<>();
-        BuildTokenCache.Result result = cache.obtain(CacheKey.of(login, found, scopes, extraParameters), minValidity,
+        Login chosen = login.choose(resolver);
+        List<ClientCredentials> found = resolveAll(chosen.places());
+        // Only this execution's own fetch has something to report; a reused token was reported when it was fetched.
+        AtomicReference<Fetched> fetch = new AtomicReference<>();
+        BuildTokenCache.Result result = cache.obtain(CacheKey.of(chosen, found, scopes, extraParameters), minValidity,
                 offline, () -> {
-                    Fetched fetched = login.fetch(found, client, memo, client.newDeadline());
-                    problem.set(fetched.apiBaseUrlProblem());
+                    Fetched fetched = chosen.fetch(found, client, memo, client.newDeadline());
+                    fetch.set(fetched);
                     return fetched.token();
                 });
-        return new Outcome(result.token(), result.fetched(), found, problem.get());
+        return new Outcome(result.token(), result.fetched(), chosen, found, fetch.get());
     }
 
     /** Every pair is found before anything is sent; when several are missing, one message names them all. */

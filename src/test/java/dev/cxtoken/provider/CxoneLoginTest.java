@@ -199,12 +199,26 @@ class CxoneLoginTest {
             assertEquals("POST", token.method);
             assertEquals("/auth/token", token.target);
             assertTrue(token.header("content-type").startsWith("application/x-www-form-urlencoded"));
-            assertEquals(basic(APP_ID, APP_SECRET), token.header("authorization"), "the raw application pair");
+            assertNull(token.header("authorization"), "client_secret_post by default, as NICE's registration form asks");
             assertEquals("grant_type=password&username=AKIA-CXONE-4711"
-                    + "&password=k3y%3DSecret%26with%2Bplus%3Acolon%2525percent%3D%C3%A9", token.body);
+                    + "&password=k3y%3DSecret%26with%2Bplus%3Acolon%2525percent%3D%C3%A9"
+                    + "&client_id=cxone-app-7d1e&client_secret=App%2BS3cret%2Fwith%3Acolon%3D", token.body);
             assertEquals("GET", requests.get(2).method);
             assertEquals("/.well-known/cxone-configuration?tenantId=11ee-tenant", requests.get(2).target);
             assertNull(requests.get(2).header("authorization"), "the lookup carries no credentials");
+        }
+    }
+
+    /** clientAuth=basic still sends the raw application pair in a Basic header, for registrations that chose it. */
+    @Test
+    void clientAuthBasicSendsTheRawApplicationPair() throws Exception {
+        standardCredentials();
+        try (ScriptedHttpServer server = new ScriptedHttpServer()) {
+            scriptLogin(server, "tok-cx", "t", json(200, "{\"api_endpoint\":\"https://api-na1.niceincontact.com\"}"));
+            obtain(cxone(server.url("/")).with("clientAuth", "basic"));
+            ScriptedHttpServer.Recorded token = server.requests().get(1);
+            assertEquals(basic(APP_ID, APP_SECRET), token.header("authorization"), "the raw application pair");
+            assertFalse(token.body.contains("client_secret"), token.body);
         }
     }
 

@@ -48,7 +48,7 @@ class GenesysRegionsTest {
 
     private static ClientCredentialsLogin genesys(String environment, String tokenUrl) throws Exception {
         return (ClientCredentialsLogin) new Genesys().configure(new ProviderOptions(environment, tokenUrl, null, null,
-                null, null, null, null, null, List.of(), Map.of(), "basic"));
+                null, null, null, null, null, List.of(), Map.of(), "basic", null));
     }
 
     @Test

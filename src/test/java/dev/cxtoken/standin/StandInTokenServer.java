@@ -34,10 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>NICE CXone, with this server as the issuer:
  *     <ul>
  *       <li>{@code GET /.well-known/openid-configuration}: the discovery document, naming {@code /auth/token}.
- *       <li>{@code POST /auth/token}: the password grant. The Basic header carries the application's raw id:secret
- *           pair (client id and secret), the form's username and password the access key. A wrong application
- *           answers 401 {@code invalid_client}, a wrong access key 400 {@code invalid_grant}. A good request gets an
- *           access token, a refresh token and an id_token whose claims name the issuer and the tenant.
+ *       <li>{@code POST /auth/token}: the password grant. The application authenticates with client_id and
+ *           client_secret in the form (client_secret_post) or with its raw id:secret pair in a Basic header, as
+ *           {@code --cxone-client-auth post|basic|any} allows (default any; the discovery document lists what is
+ *           allowed); the form's username and password carry the access key. A wrong application, or a method not
+ *           allowed, answers 401 {@code invalid_client}, a wrong access key 400 {@code invalid_grant}. A good
+ *           request gets an access token, a refresh token and an id_token whose claims name the issuer and the
+ *           tenant.
+ *       <li>{@code POST /authentication/v1/token/access-key}: NICE's access-key login, a JSON document
+ *           {@code {"accessKeyId": …, "accessKeySecret": …}}. 200 with the same answer as the password grant, 401 for
+ *           a wrong key, 400 for a body that is not such a document.
  *       <li>{@code GET /.well-known/cxone-configuration?tenantId=T}: {@code api_endpoint} (this server's
  *           {@code /cxone-api}), {@code area}, {@code cluster} and {@code domain} for the known tenant, 404 otherwise.
  *       <li>{@code GET /cxone-api/...}: 200 with the tenant id for a token this server issued, 401 otherwise.
@@ -63,6 +69,7 @@ public final class StandInTokenServer implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger discoveryRequests = new AtomicInteger();
     private final AtomicInteger cxoneConfigurationRequests = new AtomicInteger();
+    private volatile String cxoneClientAuth = "any";
 
     /** A server whose CXone access key is {@link #DEFAULT_ACCESS_KEY_ID} / {@link #DEFAULT_ACCESS_KEY_SECRET}. */
     public StandInTokenServer(int port, String clientId, String clientSecret, long expiresIn) throws IOException {
@@ -94,10 +101,17 @@ public final class StandInTokenServer implements AutoCloseable {
         server.createContext("/auth/token", this::cxoneToken);
         server.createContext("/.well-known/cxone-configuration", this::cxoneConfiguration);
         server.createContext("/cxone-api/", this::cxoneApi);
+        server.createContext("/authentication/v1/token/access-key", this::cxoneAccessKeyToken);
         server.createContext("/stats", exchange -> send(exchange, 200, "{\"tokenRequests\":" + tokenRequests.get()
                 + ",\"discoveryRequests\":" + discoveryRequests.get() + ",\"cxoneConfigurationRequests\":"
                 + cxoneConfigurationRequests.get() + "}"));
         server.start();
+    }
+
+    /** How the CXone application may authenticate: "post", "basic" or "any". */
+    public StandInTokenServer cxoneClientAuth(String method) {
+        this.cxoneClientAuth = method;
+        return this;
     }
 
     public int port() {
@@ -171,7 +185,9 @@ public final class StandInTokenServer implements AutoCloseable {
         discoveryRequests.incrementAndGet();
         send(exchange, 200, "{\"issuer\":\"" + baseUrl() + "\",\"token_endpoint\":\"" + baseUrl() + "/auth/token\","
                 + "\"grant_types_supported\":[\"password\",\"refresh_token\",\"authorization_code\"],"
-                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"]}");
+                + "\"token_endpoint_auth_methods_supported\":[" + (cxoneClientAuth.equals("post")
+                ? "\"client_secret_post\"" : cxoneClientAuth.equals("basic") ? "\"client_secret_basic\""
+                : "\"client_secret_basic\",\"client_secret_post\"") + "]}");
     }
 
     private void cxoneToken(HttpExchange exchange) throws IOException {
@@ -179,8 +195,13 @@ public final class StandInTokenServer implements AutoCloseable {
         if (form == null) {
             return;
         }
-        String[] application = credentials(exchange.getRequestHeaders().getFirst("Authorization"), form, false);
-        if (application == null || !clientId.equals(application[0]) || !clientSecret.equals(application[1])) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean basic = authorization != null;
+        String[] application = basic ? credentials(authorization, form, false)
+                : form.containsKey("client_id") ? new String[] {form.get("client_id"), form.get("client_secret")} : null;
+        boolean allowed = cxoneClientAuth.equals("any") || cxoneClientAuth.equals(basic ? "basic" : "post");
+        if (!allowed || application == null || !clientId.equals(application[0])
+                || !clientSecret.equals(application[1])) {
             send(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication"
                     + " failed\"}");
             return;
@@ -190,6 +211,78 @@ public final class StandInTokenServer implements AutoCloseable {
                     + " password\"}");
             return;
         }
+        sendCxoneToken(exchange);
+    }
+
+    private void cxoneAccessKeyToken(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String id = jsonString(body, "accessKeyId");
+        String secret = jsonString(body, "accessKeySecret");
+        if (id == null || secret == null) {
+            send(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"accessKeyId and"
+                    + " accessKeySecret are required\"}");
+            return;
+        }
+        if (!accessKeyId.equals(id) || !accessKeySecret.equals(secret)) {
+            send(exchange, 401, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid access key\"}");
+            return;
+        }
+        sendCxoneToken(exchange);
+    }
+
+    /**
+     * A JSON string field of a flat object, decoded (escapes included); null when absent or when the body is not
+     * such an object. Enough for the two-field documents of the access-key login, with JDK classes only.
+     */
+    static String jsonString(String body, String name) {
+        String text = body.trim();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            return null;
+        }
+        int at = text.indexOf("\"" + name + "\"");
+        if (at < 0) {
+            return null;
+        }
+        int i = text.indexOf(':', at + name.length() + 2);
+        while (i >= 0 && ++i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            // Skip to the value.
+        }
+        if (i < 0 || i >= text.length() || text.charAt(i) != '"') {
+            return null;
+        }
+        StringBuilder value = new StringBuilder();
+        for (i++; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                return value.toString();
+            }
+            if (c == '\\' && i + 1 < text.length()) {
+                char e = text.charAt(++i);
+                switch (e) {
+                    case 'n': value.append('\n'); break;
+                    case 't': value.append('\t'); break;
+                    case 'r': value.append('\r'); break;
+                    case 'b': value.append('\b'); break;
+                    case 'f': value.append('\f'); break;
+                    case 'u':
+                        value.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                        i += 4;
+                        break;
+                    default: value.append(e);
+                }
+            } else {
+                value.append(c);
+            }
+        }
+        return null;
+    }
+
+    private void sendCxoneToken(HttpExchange exchange) throws IOException {
         String token = "standin-cxone-" + UUID.randomUUID();
         issued.add(token);
         long now = System.currentTimeMillis() / 1000;
@@ -315,7 +408,8 @@ public final class StandInTokenServer implements AutoCloseable {
                 options.getOrDefault("--client-secret", "demo-secret"),
                 Long.parseLong(options.getOrDefault("--expires-in", "86399")),
                 options.getOrDefault("--access-key-id", DEFAULT_ACCESS_KEY_ID),
-                options.getOrDefault("--access-key-secret", DEFAULT_ACCESS_KEY_SECRET));
+                options.getOrDefault("--access-key-secret", DEFAULT_ACCESS_KEY_SECRET))
+                .cxoneClientAuth(options.getOrDefault("--cxone-client-auth", "any"));
         String portFile = options.get("--port-file");
         if (portFile != null) {
             Path path = Paths.get(portFile);
