@@ -5,7 +5,7 @@ ItSupport.assertEquals(2, ItSupport.stop(context), "token requests (one per buil
 ItSupport.assertEquals(2, server.discoveryRequests(), "discovery requests (one per build)")
 ItSupport.assertEquals(2, server.cxoneConfigurationRequests(), "tenant configuration lookups (one per build)")
 ItSupport.assertLogContains(basedir,
-        "Fetched cxone token from 127.0.0.1",
+        "Fetched cxone token (application login) from 127.0.0.1",
         "credentials from environment variable CXONE_CLIENT_SECRET",
         "and access key it-acces",
         "(from settings.xml server 'it-cxone-access-key')",

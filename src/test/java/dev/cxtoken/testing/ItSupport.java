@@ -112,6 +112,29 @@ public final class ItSupport {
     }
 
     /**
+     * Starts the server as a CXone issuer whose application may authenticate only as {@code clientAuth} says
+     * ("post", "basic" or "any"), and passes it as the build's {@code cxtoken.environment}.
+     */
+    public static StandInTokenServer startCxone(Map<String, Object> context, String clientAuth) throws IOException {
+        return startCxone(context).cxoneClientAuth(clientAuth);
+    }
+
+    /**
+     * Starts the server for NICE's access-key login and passes its access-key token API as the build's
+     * {@code cxtoken.tokenUrl}; the id_token it issues names the server itself, the tenant lookup's issuer.
+     */
+    @SuppressWarnings("unchecked")
+    public static StandInTokenServer startCxoneAccessKey(Map<String, Object> context) throws IOException {
+        StandInTokenServer server = new StandInTokenServer(0, CLIENT_ID, CLIENT_SECRET, 3600, CXONE_ACCESS_KEY_ID,
+                CXONE_ACCESS_KEY_SECRET);
+        context.put("standin", server);
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("cxtoken.tokenUrl", server.baseUrl() + "/authentication/v1/token/access-key");
+        userProperties.put("standin.baseUrl", server.baseUrl());
+        return server;
+    }
+
+    /**
      * The usual verify.groovy: stops the server, checks the number of token requests, that build.log holds each
      * expected text, and that no secret or token leaked anywhere.
      */

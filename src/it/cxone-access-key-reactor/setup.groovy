@@ -1,0 +1,2 @@
+dev.cxtoken.testing.ItSupport.startCxoneAccessKey(context)
+return true
