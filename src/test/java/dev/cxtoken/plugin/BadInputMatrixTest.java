@@ -305,6 +305,20 @@ class BadInputMatrixTest {
                 environment("proxy host that is a URL with a password", dir -> proxied("http://u:pw9@proxy:3128", 8080),
                         "settings.xml proxy 'corp' has the <host> 'http://****@proxy:3128', which is not a host name",
                         "Give the proxy's host name or IP address only"),
+                // CXone logins
+                source("CXone access key id without its secret", b -> b.with("provider", "cxone"),
+                        dir -> env("CXONE_ACCESS_KEY_ID", "key"),
+                        "No access key secret found for provider 'cxone'", "CXONE_ACCESS_KEY_SECRET"),
+                parameter("unknown CXone area", b -> b.with("provider", "cxone").with("cxoneLogin", "access-key")
+                        .with("tokenUrl", null).with("environment", "eu9"),
+                        "Unknown CXone area 'eu9' (parameter environment", "Use one of na1, au1, eu1"),
+                source("cxoneLogin=application without application credentials", b -> b.with("provider", "cxone")
+                        .with("cxoneLogin", "application"), dir -> env("CXONE_ACCESS_KEY_ID", "key")
+                        .put("CXONE_ACCESS_KEY_SECRET", SECRET),
+                        "No application client credentials found for provider 'cxone'", "CXONE_CLIENT_SECRET"),
+                parameter("unknown cxoneLogin", b -> b.with("provider", "cxone").with("cxoneLogin", "keys"),
+                        "Unknown cxoneLogin 'keys' (parameter cxoneLogin, property cxtoken.cxoneLogin)",
+                        "Use 'auto'"),
                 parameter("token file that is a directory", b -> b.with("tokenFile", "."),
                         "(parameter tokenFile, property cxtoken.tokenFile) is a directory", "Name a file in it"));
     }
