@@ -2,7 +2,6 @@ package dev.cxtoken.provider;
 
 import dev.cxtoken.CxTokenException;
 import dev.cxtoken.TokenRequestRejectedException;
-import dev.cxtoken.Urls;
 import dev.cxtoken.credentials.ClientCredentials;
 import dev.cxtoken.credentials.CredentialPlace;
 import dev.cxtoken.http.Deadline;
@@ -12,14 +11,11 @@ import dev.cxtoken.oauth.OAuthClient;
 import dev.cxtoken.oauth.TokenRefusal;
 import dev.cxtoken.oauth.TokenRequest;
 import java.net.URI;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /** The client-credentials grant (RFC 6749 §4.4) against a known token URL, as Genesys Cloud and OAuth 2.0 take it. */
-final class ClientCredentialsLogin implements Login {
-    private final CredentialPlace place;
-    private final URI tokenUri;
+final class ClientCredentialsLogin extends SinglePlaceLogin {
     private final String apiBaseUrl;
     private final ClientAuthentication authentication;
     private final List<String> scopes;
@@ -29,8 +25,7 @@ final class ClientCredentialsLogin implements Login {
     /** @param apiBaseUrl the API base URL to publish with the token, or null */
     ClientCredentialsLogin(CredentialPlace place, URI tokenUri, String apiBaseUrl, ClientAuthentication authentication,
             ProviderOptions options, String notFoundHint) {
-        this.place = place;
-        this.tokenUri = tokenUri;
+        super(place, tokenUri);
         this.apiBaseUrl = apiBaseUrl;
         this.authentication = authentication;
         this.scopes = options.scopes;
@@ -41,21 +36,6 @@ final class ClientCredentialsLogin implements Login {
     /** The API base URL published with the token, or null. */
     String apiBaseUrl() {
         return apiBaseUrl;
-    }
-
-    @Override
-    public List<CredentialPlace> places() {
-        return Collections.singletonList(place);
-    }
-
-    @Override
-    public String endpointIdentity() {
-        return tokenUri.toString();
-    }
-
-    @Override
-    public String hostForDisplay() {
-        return Urls.hostForDisplay(tokenUri);
     }
 
     @Override

@@ -26,19 +26,16 @@ import java.util.List;
  * Data Extraction API page documents it. The API base URL comes from the tenant lookup when the id_token allows one,
  * else from the answer's {@code resource_server_base_uri}, else from the area.
  */
-final class CxoneAccessKeyLogin implements Login {
+final class CxoneAccessKeyLogin extends SinglePlaceLogin {
     private static final String ADVICE = "Check environment (cxtoken.environment), the CXone area such as eu1, or"
             + " tokenUrl (cxtoken.tokenUrl)";
     private static final Gson GSON = new Gson();
 
-    private final CredentialPlace place;
-    private final URI tokenUri;
     private final String area;
 
     /** @param area the configured area, or null when tokenUrl names the endpoint without one */
     CxoneAccessKeyLogin(CredentialPlace place, URI tokenUri, String area) {
-        this.place = place;
-        this.tokenUri = tokenUri;
+        super(place, tokenUri);
         this.area = area;
     }
 
@@ -53,21 +50,6 @@ final class CxoneAccessKeyLogin implements Login {
                     + " (the area in your CXone URL), or tokenUrl (cxtoken.tokenUrl) to the token API.");
         }
         return URI.create(CxoneAreas.tokenUrl(CxoneAreas.parse(options.environment)));
-    }
-
-    @Override
-    public List<CredentialPlace> places() {
-        return Collections.singletonList(place);
-    }
-
-    @Override
-    public String endpointIdentity() {
-        return tokenUri.toString();
-    }
-
-    @Override
-    public String hostForDisplay() {
-        return Urls.hostForDisplay(tokenUri);
     }
 
     @Override

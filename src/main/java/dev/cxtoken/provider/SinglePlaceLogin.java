@@ -1,0 +1,33 @@
+package dev.cxtoken.provider;
+
+import dev.cxtoken.Urls;
+import dev.cxtoken.credentials.CredentialPlace;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+
+/** A login with one credential pair and a token URL known before anything is sent. */
+abstract class SinglePlaceLogin implements Login {
+    final CredentialPlace place;
+    final URI tokenUri;
+
+    SinglePlaceLogin(CredentialPlace place, URI tokenUri) {
+        this.place = place;
+        this.tokenUri = tokenUri;
+    }
+
+    @Override
+    public List<CredentialPlace> places() {
+        return Collections.singletonList(place);
+    }
+
+    @Override
+    public String endpointIdentity() {
+        return tokenUri.toString();
+    }
+
+    @Override
+    public String hostForDisplay() {
+        return Urls.hostForDisplay(tokenUri);
+    }
+}
