@@ -102,7 +102,9 @@ public final class EnvironmentVariables {
         }
         String where = "the file '" + fileName + "' named by environment variable " + variable;
         if (!Files.exists(path)) {
-            throw new InvalidConfigurationException("Cannot read " + where + ": it does not exist. Check the path,"
+            // Not named: a secret that happens to start with '/' (one Base64 value in 64) looks like a path too.
+            throw new InvalidConfigurationException("Cannot read the file named by environment variable " + variable
+                    + ": its value (" + fileName.length() + " characters, not shown) is no existing file. Check the path,"
                     + " or that the secret is mounted into this container.");
         }
         if (!Files.isRegularFile(path)) {

@@ -120,7 +120,8 @@ final class Answers {
         if (value == null || value.trim().isEmpty()) {
             return "no content type";
         }
-        String type = redactor.scrub(value.split(";")[0].trim().toLowerCase(Locale.ROOT));
+        // Scrubbed whole, before it is cut: a secret holding ';' would otherwise lose its tail and not be recognised.
+        String type = redactor.scrub(value).split(";")[0].trim().toLowerCase(Locale.ROOT);
         String clean = type.replaceAll("[^a-z0-9!#$&^_.+*/-]", "?");
         return clean.length() <= 60 ? clean : clean.substring(0, 60) + "…";
     }

@@ -85,7 +85,7 @@ public final class HttpAnswer {
 
     /** One scrubbed line of the body, at most {@code maxChars} long; empty for a 2xx, whose body is never shown. */
     public String excerpt(String text, int maxChars) {
-        return redactor.excerpt(text, contentType.contains("html"), maxChars);
+        return isSuccess() ? "" : redactor.excerpt(text, contentType.contains("html"), maxChars);
     }
 
     /** "HTTP 400 (application/json): '...'": status, type and a scrubbed excerpt; a 2xx without its body. */

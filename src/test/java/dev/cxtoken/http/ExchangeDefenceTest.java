@@ -121,6 +121,13 @@ class ExchangeDefenceTest {
             }
             assertFalse(e.getMessage().contains("\u0007"), e.getMessage());
         }
+        String semicolon = "Xy9;kQ2mZp7LwR4t";
+        try (ScriptedHttpServer server = new ScriptedHttpServer(
+                respond(400, "text/" + semicolon, "{\"error\":\"invalid_client\"}"))) {
+            CxTokenException e = assertThrows(CxTokenException.class, () -> TestBuild.withClient("oauth2", semicolon)
+                    .token(TestParameters.oauth2(server.url("/token"))));
+            assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("xy9"), e.getMessage());
+        }
         try (ScriptedHttpServer server = new ScriptedHttpServer(
                 respond(400, "text/" + encoded, "<p>refused</p>"))) {
             CxTokenException e = assertThrows(CxTokenException.class,

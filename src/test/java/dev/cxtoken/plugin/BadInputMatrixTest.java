@@ -232,7 +232,7 @@ class BadInputMatrixTest {
                         "Environment variable OAUTH_CLIENT_ID is set but empty", "Set it to the value, or unset it."),
                 environment("_FILE naming a missing file", dir -> env("OAUTH_CLIENT_SECRET_FILE",
                         dir.resolve("missing").toString()), "named by environment variable OAUTH_CLIENT_SECRET_FILE",
-                        "it does not exist. Check the path, or that the secret is mounted"),
+                        "is no existing file. Check the path, or that the secret is mounted"),
                 environment("_FILE naming an unreadable file", BadInputMatrixTest::unreadableFile,
                         "named by environment variable OAUTH_CLIENT_SECRET_FILE",
                         "permission denied. Check that the user running Maven may read it."),
