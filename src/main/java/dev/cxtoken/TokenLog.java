@@ -8,6 +8,30 @@ public interface TokenLog {
 
     void debug(String message);
 
+    /**
+     * This log with warnings turned into debug lines, for background work that words its own warning: a renewal's
+     * retries are one WARN line per failed renewal, not one per attempt.
+     */
+    default TokenLog warningsAsDebug() {
+        TokenLog log = this;
+        return new TokenLog() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+        };
+    }
+
     /** A log that drops everything, for callers that do not care. */
     TokenLog SILENT = new TokenLog() {
         @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -213,6 +214,8 @@ public final class Exchanger {
             HttpPost post = new HttpPost(call.uri);
             post.setEntity(new StringEntity(call.json.reveal(), ContentType.APPLICATION_JSON));
             request = post;
+        } else if (call.method.equals("DELETE")) {
+            request = new HttpDelete(call.uri);
         } else {
             request = new HttpGet(call.uri);
         }

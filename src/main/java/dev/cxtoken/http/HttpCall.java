@@ -18,6 +18,8 @@ public final class HttpCall {
     final String answer;
     final String targetAdvice;
     final URI uri;
+    /** GET, POST or DELETE. */
+    final String method;
     /** The form to POST, or null. */
     final Map<String, String> form;
     /** The JSON document to POST, or null. */
@@ -25,8 +27,9 @@ public final class HttpCall {
     final Secret authorization;
     final List<String> secretForms;
 
-    private HttpCall(Words words, URI uri, Map<String, String> form, Secret json, Secret authorization,
-            List<String> secretForms) {
+    private HttpCall(Words words, String method, URI uri, Map<String, String> form, Secret json,
+            Secret authorization, List<String> secretForms) {
+        this.method = method;
         this.action = words.action;
         this.result = words.result;
         this.answer = words.answer;
@@ -68,18 +71,28 @@ public final class HttpCall {
     }
 
     public static HttpCall get(Words words, URI uri, List<String> secretForms) {
-        return new HttpCall(words, uri, null, null, null, secretForms);
+        return new HttpCall(words, "GET", uri, null, null, null, secretForms);
+    }
+
+    /** A GET that authenticates, such as with a bearer token. @param authorization the header's value */
+    public static HttpCall get(Words words, URI uri, Secret authorization, List<String> secretForms) {
+        return new HttpCall(words, "GET", uri, null, null, authorization, secretForms);
+    }
+
+    /** @param authorization the Authorization header's value */
+    public static HttpCall delete(Words words, URI uri, Secret authorization, List<String> secretForms) {
+        return new HttpCall(words, "DELETE", uri, null, null, authorization, secretForms);
     }
 
     /** @param authorization the Authorization header's value, or null */
     public static HttpCall postForm(Words words, URI uri, Map<String, String> form, Secret authorization,
             List<String> secretForms) {
-        return new HttpCall(words, uri, form, null, authorization, secretForms);
+        return new HttpCall(words, "POST", uri, form, null, authorization, secretForms);
     }
 
     /** @param json the document, a secret because it may hold credentials */
     public static HttpCall postJson(Words words, URI uri, Secret json, List<String> secretForms) {
-        return new HttpCall(words, uri, null, json, null, secretForms);
+        return new HttpCall(words, "POST", uri, null, json, null, secretForms);
     }
 
     public URI uri() {
@@ -104,6 +117,6 @@ public final class HttpCall {
 
     @Override
     public String toString() {
-        return "HttpCall{" + action + " " + uri + "}";
+        return "HttpCall{" + action + " " + method + " " + uri + "}";
     }
 }

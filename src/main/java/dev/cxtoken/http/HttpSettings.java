@@ -16,6 +16,19 @@ public final class HttpSettings {
         this.responseTimeout = responseTimeout;
     }
 
+    /**
+     * The limits of an end-of-build revocation, which must never hold a build up: one attempt and one retry, within
+     * 5 s in all.
+     */
+    public HttpSettings forRevocation() {
+        Duration most = Duration.ofSeconds(5);
+        return new HttpSettings(most, 2, shorter(connectTimeout, most), shorter(responseTimeout, most));
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** The whole fetch, retries and waits included. */
     public Duration timeout() {
         return timeout;

@@ -60,10 +60,13 @@ public final class AccessToken {
      * shrinks to half the lifetime, so that a 5-minute token can still be shared within a build.
      */
     public boolean isUsableAt(Instant now, Duration minValidity) {
-        Duration lifetime = Duration.between(issuedAt, expiresAt);
-        Duration halfLife = lifetime.dividedBy(2);
-        Duration margin = minValidity.compareTo(halfLife) > 0 ? halfLife : minValidity;
-        return now.plus(margin).isBefore(expiresAt);
+        return now.isBefore(renewalDue(minValidity));
+    }
+
+    /** From when on the token is no longer good for {@code minValidity}, by the rule of {@link #isUsableAt}. */
+    public Instant renewalDue(Duration minValidity) {
+        Duration halfLife = Duration.between(issuedAt, expiresAt).dividedBy(2);
+        return expiresAt.minus(minValidity.compareTo(halfLife) > 0 ? halfLife : minValidity);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cxtoken.oauth;
 
 import com.google.gson.JsonObject;
 import dev.cxtoken.CxTokenException;
+import dev.cxtoken.Secret;
 import dev.cxtoken.TokenLog;
 import dev.cxtoken.TokenRequestRejectedException;
 import dev.cxtoken.http.Deadline;
@@ -10,7 +11,9 @@ import dev.cxtoken.http.HttpAnswer;
 import dev.cxtoken.http.HttpCall;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,13 +72,44 @@ public final class OAuthClient {
     }
 
     /**
+     * Asks the server to revoke an access token (RFC 7009 §2.1), authenticating the client as the token request did.
+     *
+     * @return the final answer: 2xx means revoked; what any other means is the caller's business
+     */
+    public HttpAnswer revoke(URI endpoint, TokenRequest.Client client, Secret token, HttpCall.Words words,
+            Deadline deadline) throws CxTokenException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token.reveal());
+        form.put("token_type_hint", "access_token");
+        Secret authorization = client.authentication.authenticate(client.id, client.secret, form);
+        List<String> secrets = new ArrayList<>(client.authentication.secretForms(client.id, client.secret));
+        secrets.add(token.reveal());
+        return exchanger.exchange(HttpCall.postForm(words, endpoint, form, authorization, secrets), deadline);
+    }
+
+    /** Sends a call whose answer the caller reads itself, such as a request with a bearer token. */
+    public HttpAnswer send(HttpCall call, Deadline deadline) throws CxTokenException {
+        return exchanger.exchange(call, deadline);
+    }
+
+    /**
      * GETs a JSON document.
      *
      * @param secretForms secrets to scrub from anything the server says
      */
     public JsonObject getJson(URI uri, HttpCall.Words words, List<String> secretForms, Deadline deadline)
             throws CxTokenException {
-        HttpAnswer answer = exchanger.exchange(HttpCall.get(words, uri, secretForms), deadline);
+        return getJson(uri, words, null, secretForms, deadline);
+    }
+
+    /**
+     * GETs a JSON document with an Authorization header, such as a bearer token.
+     *
+     * @param authorization the header's value, or null
+     */
+    public JsonObject getJson(URI uri, HttpCall.Words words, Secret authorization, List<String> secretForms,
+            Deadline deadline) throws CxTokenException {
+        HttpAnswer answer = exchanger.exchange(HttpCall.get(words, uri, authorization, secretForms), deadline);
         if (!answer.isSuccess()) {
             throw new TokenRequestRejectedException(words.action() + " to " + uri + " was rejected: "
                     + answer.describe() + ". " + words.targetAdvice() + ".");

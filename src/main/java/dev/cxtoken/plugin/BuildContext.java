@@ -6,8 +6,11 @@ import dev.cxtoken.TokenLog;
 import dev.cxtoken.credentials.ServerCredentialsSource;
 import dev.cxtoken.http.ProxyRoute;
 import dev.cxtoken.http.Sleeper;
+import dev.cxtoken.token.ExecutorRenewals;
+import dev.cxtoken.token.Renewals;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Properties;
@@ -28,6 +31,13 @@ public final class BuildContext {
         ProxyRoute choose() throws InvalidConfigurationException;
     }
 
+    /** Where the end of the build runs the build's end-of-build action. */
+    @FunctionalInterface
+    public interface EndOfBuild {
+        /** Called by every execution; only the first call of a build needs to do anything. */
+        void install(Runnable action);
+    }
+
     final Function<String, String> environment;
     final ServerCredentialsSource servers;
     final ProxyChoice proxy;
@@ -44,6 +54,9 @@ public final class BuildContext {
     TlsSocketStrategy tls;
     DnsResolver dns;
     String userAgent = "cx-token-maven-plugin";
+    EndOfBuild endOfBuild = action -> { };
+    Function<ConcurrentMap<String, Object>, Renewals> renewals = ExecutorRenewals::new;
+    Path temporaryRoot = Paths.get(System.getProperty("java.io.tmpdir"));
 
     /**
      * @param environment the build's environment variables: the value, or null when unset
@@ -82,6 +95,19 @@ public final class BuildContext {
     public BuildContext network(TlsSocketStrategy tls, DnsResolver dns) {
         this.tls = tls;
         this.dns = dns;
+        return this;
+    }
+
+    /**
+     * @param endOfBuild where the end of the build runs the end-of-build action (revocation, file deletion)
+     * @param renewals the build's background renewals, from the build-wide store
+     * @param temporaryRoot where the build's own token directory goes
+     */
+    public BuildContext lifecycle(EndOfBuild endOfBuild, Function<ConcurrentMap<String, Object>, Renewals> renewals,
+            Path temporaryRoot) {
+        this.endOfBuild = endOfBuild;
+        this.renewals = renewals;
+        this.temporaryRoot = temporaryRoot;
         return this;
     }
 

@@ -175,6 +175,40 @@ public class FetchTokenMojo extends AbstractMojo {
     private String tokenFile;
 
     /**
+     * Renews each token in the background while the build runs, when it has less than minValidity left, and
+     * replaces the build-wide token, the file of ${cx.token.file} and tokenFile. ${cx.token} keeps the value it had
+     * when its module started: tests that outlive a token read ${cx.token.file} instead. With false, no background
+     * thread is started at all.
+     */
+    @Parameter(property = "cxtoken.refresh", defaultValue = "true")
+    private boolean refresh;
+
+    /**
+     * Revokes every token this build fetched when the build ends, after a failure or Ctrl-C too: Genesys Cloud with
+     * {@code DELETE /api/v2/tokens/me}, CXone and oauth2 with RFC 7009 (see revocationUrl). Default: true, but false
+     * when tokenFile is set, since that file exists for steps after Maven. An explicit value always wins. A failed
+     * revocation is a warning, never a build failure.
+     */
+    @Parameter(property = "cxtoken.revoke")
+    private String revoke;
+
+    /**
+     * oauth2 only: the server's RFC 7009 revocation endpoint, for revoke. Without it, oauth2 tokens stay valid until
+     * they expire. Must be {@code https://}, except for loopback hosts.
+     */
+    @Parameter(property = "cxtoken.revocationUrl")
+    private String revocationUrl;
+
+    /**
+     * The org the token must belong to: for {@code genesys}, the org id or name (name ignoring case), checked with
+     * {@code GET /api/v2/tokens/me}; for {@code cxone}, the tenant id of the id_token. A token of another org is
+     * revoked at once and the build fails before any later plugin runs. On a match, {@code <tokenProperty>.organizationId}
+     * and (Genesys Cloud) {@code <tokenProperty>.organizationName} are published. Not available for {@code oauth2}.
+     */
+    @Parameter(property = "cxtoken.expectedOrganization")
+    private String expectedOrganization;
+
+    /**
      * Skips the goal: no credential lookup, no request, no properties set. Useful for offline builds ({@code -o}) and
      * builds that do not need a token.
      */

@@ -35,9 +35,23 @@ public final class GoalConfiguration {
     final Duration minValidity;
     final HttpSettings http;
     final String tokenFile;
+    final boolean refresh;
+    /** Whether the token is revoked at the end of the build: revoke when set, else unless tokenFile is set. */
+    final boolean revoke;
+    /** Why the token stays valid after the build when {@link #revoke} is false. */
+    final String keptBecause;
+    final String expectedOrganization;
 
     private GoalConfiguration(Provider provider, Login login, List<String> scopes, Map<String, String> extra,
-            String tokenProperty, Duration minValidity, HttpSettings http, String tokenFile) {
+            String tokenProperty, Duration minValidity, HttpSettings http, String tokenFile, boolean refresh,
+            Boolean revoke, String expectedOrganization) {
+        this.refresh = refresh;
+        boolean hasTokenFile = tokenFile != null && !tokenFile.trim().isEmpty();
+        this.revoke = revoke != null ? revoke : !hasTokenFile;
+        this.keptBecause = revoke != null ? "revoke is false" : "tokenFile is set, so the token outlives the build"
+                + " for later steps; set revoke (cxtoken.revoke) to true to revoke it at the end";
+        this.expectedOrganization = expectedOrganization == null || expectedOrganization.trim().isEmpty() ? null
+                : expectedOrganization.trim();
         this.provider = provider;
         this.login = login;
         this.scopes = scopes;
@@ -62,7 +76,7 @@ public final class GoalConfiguration {
         ProviderOptions options = new ProviderOptions(p.get("environment"), p.get("tokenUrl"), p.get("serverId"),
                 p.get("clientId"), p.get("clientIdEnv"), p.get("clientSecretEnv"), p.get("accessKeyServerId"),
                 p.get("accessKeyIdEnv"), p.get("accessKeySecretEnv"), scopes, extra, p.get("clientAuth"),
-                p.get("cxoneLogin"));
+                p.get("cxoneLogin")).lifecycle(p.get("revocationUrl"), p.get("expectedOrganization"));
         Login login = provider.configure(options);
         Duration validity = Duration.ofSeconds(wholeNumber(p, "minValidity", 0, 86_400, "seconds"));
         HttpSettings http = new HttpSettings(Duration.ofSeconds(wholeNumber(p, "timeout", 1, 3_600, "seconds")),
@@ -70,7 +84,7 @@ public final class GoalConfiguration {
                 Duration.ofSeconds(wholeNumber(p, "connectTimeout", 1, 600, "seconds")),
                 Duration.ofSeconds(wholeNumber(p, "responseTimeout", 1, 600, "seconds")));
         return new GoalConfiguration(provider, login, scopes, extra, p.get("tokenProperty").trim(), validity, http,
-                p.get("tokenFile"));
+                p.get("tokenFile"), flag(p, "refresh", true), flag(p, "revoke", null), p.get("expectedOrganization"));
     }
 
     /** The configured provider, ready to log in. */
@@ -150,6 +164,22 @@ public final class GoalConfiguration {
             sorted.put(name, entry.getValue().trim());
         }
         return Collections.unmodifiableMap(sorted);
+    }
+
+    private static Boolean flag(Parameters p, String parameter, Boolean unset) throws InvalidConfigurationException {
+        String value = p.get(parameter);
+        if (value == null || value.trim().isEmpty()) {
+            return unset;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return Boolean.TRUE;
+            case "false":
+                return Boolean.FALSE;
+            default:
+                throw new InvalidConfigurationException(parameter + " (property cxtoken." + parameter + ") is '"
+                        + value.trim() + "'. Use true or false.");
+        }
     }
 
     private static int wholeNumber(Parameters p, String parameter, int min, int max, String unit)

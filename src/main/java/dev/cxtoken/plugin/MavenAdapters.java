@@ -1,6 +1,7 @@
 package dev.cxtoken.plugin;
 
 import dev.cxtoken.TokenLog;
+import dev.cxtoken.token.ExecutorRenewals;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -53,11 +55,13 @@ final class MavenAdapters {
     static BuildContext context(MavenSession session, MavenProject project, SettingsDecrypter decrypter,
             TokenLog log) {
         Properties properties = project != null ? project.getProperties() : new Properties();
-        return new BuildContext(name -> environmentVariable(session, name),
+        ConcurrentMap<String, Object> store = BuildSessionStore.of(session.getRepositorySession().getData());
+        BuildContext context = new BuildContext(name -> environmentVariable(session, name),
                 new SettingsServerCredentials(session.getSettings(), decrypter),
-                () -> SettingsProxies.select(session.getSettings(), decrypter),
-                BuildSessionStore.of(session.getRepositorySession().getData()), properties,
+                () -> SettingsProxies.select(session.getSettings(), decrypter), store, properties,
                 baseDirectory(session, project), session.isOffline(), log, RunnerStdout.of(System.out));
+        return context.lifecycle(new SessionEndHook(session, store), ExecutorRenewals::new,
+                Paths.get(System.getProperty("java.io.tmpdir")));
     }
 
     /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */

@@ -2,16 +2,20 @@ package dev.cxtoken.plugin;
 
 import dev.cxtoken.CxTokenException;
 import dev.cxtoken.TokenEndpointException;
+import dev.cxtoken.TokenLog;
 import dev.cxtoken.credentials.CredentialResolver;
 import dev.cxtoken.credentials.EnvironmentVariables;
 import dev.cxtoken.http.Exchanger;
+import dev.cxtoken.http.HttpSettings;
 import dev.cxtoken.http.ProxyRoute;
 import dev.cxtoken.oauth.OAuthClient;
+import dev.cxtoken.publish.BuildTokenFiles;
 import dev.cxtoken.publish.GitHubActionsMask;
 import dev.cxtoken.publish.TokenFileWriter;
 import dev.cxtoken.publish.TokenPublisher;
 import dev.cxtoken.token.BuildMemo;
 import dev.cxtoken.token.BuildTokenCache;
+import dev.cxtoken.token.TokenLifecycle;
 import dev.cxtoken.token.TokenService;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -65,22 +69,33 @@ public final class TokenGoal {
         Optional<Path> file = TokenFileWriter.resolve(config.tokenFile, context.baseDirectory);
         ProxyRoute proxy = context.proxy.choose();
         context.log.debug("Token requests go through " + proxy.describe() + "; loopback endpoints are always direct.");
-        Exchanger exchanger = new Exchanger(config.http, context.clock, context.ticker, context.sleeper,
-                context.jitter, context.log, context.userAgent, proxy, context.tls, context.dns);
+        TokenLog quiet = context.log.warningsAsDebug();
+        TokenLifecycle lifecycle = new TokenLifecycle(context.store, context.renewals.apply(context.store),
+                context.log);
+        // Before the fetch, so that every token this build fetches is revoked when it ends, whatever follows.
+        context.endOfBuild.install(lifecycle.endOfBuild());
         TokenService service = new TokenService(
                 new CredentialResolver(context.servers, new EnvironmentVariables(context.environment)),
                 new BuildTokenCache(context.store, context.clock, context.ticker), new BuildMemo(context.store),
-                new OAuthClient(exchanger, context.clock, context.log));
+                new TokenService.Clients(client(config.http, proxy, context.log), client(config.http, proxy, quiet),
+                        client(config.http.forRevocation(), proxy, quiet), context.log),
+                lifecycle, context.clock);
         TokenService.Outcome outcome = service.obtain(config.login, config.scopes, config.extraParameters,
-                config.minValidity, context.offline);
+                config.minValidity, context.offline, new TokenService.Lifetime(config.provider.id(), config.refresh,
+                        config.revoke, config.expectedOrganization));
         // First of all, before the token is in any property or file that something could print.
         boolean masked = new GitHubActionsMask(context.environment, context.runnerStdout)
                 .register(outcome.token().value());
+        TokenFileWriter writer = new TokenFileWriter();
+        BuildTokenFiles files = new BuildTokenFiles(context.store, lifecycle, writer, context.log,
+                context.temporaryRoot);
+        Path buildFile = files.write(outcome.key(), outcome.token().value());
         if (file.isPresent()) {
-            new TokenFileWriter().write(file.get(), outcome.token().value());
+            writer.write(file.get(), outcome.token().value());
+            files.keepCurrent(outcome.key(), file.get());
         }
         TokenPublisher publisher = new TokenPublisher(config.tokenProperty);
-        publisher.publish(outcome.token(), context.projectProperties);
+        publisher.publish(outcome, buildFile, context.projectProperties);
         if (outcome.apiBaseUrlProblem() != null) {
             context.log.warn(publisher.missingApiBaseUrl(config.provider.title(),
                     outcome.apiBaseUrlProblem()));
@@ -89,8 +104,14 @@ public final class TokenGoal {
             context.log.debug("The " + config.provider.title() + " API base URL " + outcome.token().apiBaseUrl()
                     + " comes from " + outcome.apiBaseUrlSource() + ".");
         }
-        String summary = publisher.summary(config.provider.id(), outcome, file.orElse(null), masked);
+        String summary = publisher.summary(config.provider.id(), outcome, file.orElse(null), masked, config.revoke,
+                config.keptBecause);
         context.log.info(summary);
         return new Result(outcome, summary);
+    }
+
+    private OAuthClient client(HttpSettings settings, ProxyRoute proxy, TokenLog log) {
+        return new OAuthClient(new Exchanger(settings, context.clock, context.ticker, context.sleeper, context.jitter,
+                log, context.userAgent, proxy, context.tls, context.dns), context.clock, log);
     }
 }

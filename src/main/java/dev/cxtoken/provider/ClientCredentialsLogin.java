@@ -21,11 +21,24 @@ final class ClientCredentialsLogin extends SinglePlaceLogin {
     private final List<String> scopes;
     private final Map<String, String> extraParameters;
     private final String notFoundHint;
+    private final RevocationRule revocation;
+    private final OrganizationPin pin;
 
-    /** @param apiBaseUrl the API base URL to publish with the token, or null */
+    /** How the provider revokes a token fetched with this client. */
+    @FunctionalInterface
+    interface RevocationRule {
+        Revocation of(TokenRequest.Client client);
+    }
+
+    /**
+     * @param apiBaseUrl the API base URL to publish with the token, or null
+     * @param pin the org check; only Genesys Cloud can look the org up, so only it passes an active one
+     */
     ClientCredentialsLogin(CredentialPlace place, URI tokenUri, String apiBaseUrl, ClientAuthentication authentication,
-            ProviderOptions options, String notFoundHint) {
+            ProviderOptions options, String notFoundHint, RevocationRule revocation, OrganizationPin pin) {
         super(place, tokenUri);
+        this.revocation = revocation;
+        this.pin = pin;
         this.apiBaseUrl = apiBaseUrl;
         this.authentication = authentication;
         this.scopes = options.scopes;
@@ -52,14 +65,27 @@ final class ClientCredentialsLogin extends SinglePlaceLogin {
     public Fetched fetch(List<ClientCredentials> credentials, OAuthClient client, DocumentMemo memo,
             Deadline deadline) throws CxTokenException {
         ClientCredentials found = credentials.get(0);
-        TokenRequest request = TokenRequest.clientCredentials(tokenUri,
-                new TokenRequest.Client(found.clientId(), found.secret(), authentication), scopes, extraParameters);
+        TokenRequest.Client requester = new TokenRequest.Client(found.clientId(), found.secret(), authentication);
+        TokenRequest request = TokenRequest.clientCredentials(tokenUri, requester, scopes, extraParameters);
+        AccessToken token;
         try {
-            AccessToken token = client.requestToken(request, Endpoints.TOKEN_URL_ADVICE, deadline);
-            return new Fetched(token.withApiBaseUrl(apiBaseUrl), null, null);
+            token = client.requestToken(request, Endpoints.TOKEN_URL_ADVICE, deadline).withApiBaseUrl(apiBaseUrl);
         } catch (TokenRefusal refusal) {
             throw new TokenRequestRejectedException(refusal.getMessage() + " "
                     + RefusalHints.hintFor(refusal, found, notFoundHint));
         }
+        Fetched fetched = new Fetched(token, null, null).revokedBy(revocation.of(requester));
+        if (!pin.active()) {
+            return fetched;
+        }
+        Organization org;
+        try {
+            org = OrganizationPin.genesys(apiBaseUrl, token, client, deadline);
+        } catch (CxTokenException e) {
+            fetched.revocation().revoke(token.value(), client, client.newDeadline());
+            throw e;
+        }
+        pin.check("Genesys Cloud", org, token, fetched.revocation(), client);
+        return fetched.checkedAgainst(org);
     }
 }

@@ -36,6 +36,7 @@ final class Cxone implements Provider {
                     + " cxoneLogin, property cxtoken.cxoneLogin). Use 'auto' (the application login when its"
                     + " credentials are configured, else the access-key login), 'application' or 'access-key'.");
         }
+        options.refuseRevocationUrl(id(), "revokes at the revocation_endpoint of the issuer's discovery document");
         CredentialPlace accessKey = new CredentialPlace("access key", "provider 'cxone'",
                 ProviderOptions.orDefault(options.accessKeyServerId, "cxone-access-key"), "accessKeyServerId",
                 ProviderOptions.orDefault(options.accessKeyIdEnv, "CXONE_ACCESS_KEY_ID"),
@@ -66,7 +67,8 @@ final class Cxone implements Provider {
     private static CxoneAccessKeyLogin accessKeyLogin(CredentialPlace accessKey, ProviderOptions options)
             throws InvalidConfigurationException {
         String area = CxoneAreas.isArea(options.environment) ? CxoneAreas.parse(options.environment) : null;
-        return new CxoneAccessKeyLogin(accessKey, CxoneAccessKeyLogin.endpoint(options), area);
+        return new CxoneAccessKeyLogin(accessKey, CxoneAccessKeyLogin.endpoint(options), area,
+                options.expectedOrganization);
     }
 
     /**

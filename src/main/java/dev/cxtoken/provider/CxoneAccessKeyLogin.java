@@ -32,11 +32,13 @@ final class CxoneAccessKeyLogin extends SinglePlaceLogin {
     private static final Gson GSON = new Gson();
 
     private final String area;
+    private final OrganizationPin pin;
 
     /** @param area the configured area, or null when tokenUrl names the endpoint without one */
-    CxoneAccessKeyLogin(CredentialPlace place, URI tokenUri, String area) {
+    CxoneAccessKeyLogin(CredentialPlace place, URI tokenUri, String area, String expectedOrganization) {
         super(place, tokenUri);
         this.area = area;
+        this.pin = new OrganizationPin(expectedOrganization);
     }
 
     /** The endpoint: tokenUrl when set, else the one of the configured area. */
@@ -83,7 +85,14 @@ final class CxoneAccessKeyLogin extends SinglePlaceLogin {
         } catch (TokenRefusal refusal) {
             throw new TokenRequestRejectedException(refusal.getMessage() + " " + hint(refusal, key));
         }
-        return apiBaseUrl(answer, credentials, client, deadline);
+        Revocation revocation = Revocation.unavailable("NICE documents no revocation for the access-key login");
+        Fetched fetched = apiBaseUrl(answer, credentials, client, deadline).revokedBy(revocation);
+        if (!pin.active()) {
+            return fetched;
+        }
+        Organization org = OrganizationPin.cxone(answer.token(), key.abbreviatedClientId());
+        pin.check("NICE CXone", org, answer.token(), revocation, client);
+        return fetched.checkedAgainst(org);
     }
 
     /** The secret as it travels here (JSON-escaped, by Gson's rules) and as a server might echo it. */

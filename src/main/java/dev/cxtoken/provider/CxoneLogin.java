@@ -39,6 +39,7 @@ final class CxoneLogin implements Login {
     private final ClientAuthentication authentication;
     private final List<String> scopes;
     private final Map<String, String> extraParameters;
+    private final OrganizationPin pin;
 
     CxoneLogin(List<CredentialPlace> places, URI issuer, URI configuredTokenUri, ClientAuthentication authentication,
             ProviderOptions options) {
@@ -48,6 +49,7 @@ final class CxoneLogin implements Login {
         this.authentication = authentication;
         this.scopes = options.scopes;
         this.extraParameters = options.extraParameters;
+        this.pin = new OrganizationPin(options.expectedOrganization);
     }
 
     @Override
@@ -85,10 +87,12 @@ final class CxoneLogin implements Login {
             Deadline deadline) throws CxTokenException {
         ClientCredentials application = credentials.get(0);
         ClientCredentials accessKey = credentials.get(1);
-        URI tokenUri = configuredTokenUri != null ? configuredTokenUri : discover(client, memo, deadline);
-        TokenRequest request = TokenRequest.password(tokenUri,
-                new TokenRequest.Client(application.clientId(), application.secret(), authentication),
-                accessKey.clientId(), accessKey.secret(), scopes, extraParameters);
+        String[] discovered = configuredTokenUri != null ? null : discover(client, memo, deadline);
+        URI tokenUri = discovered == null ? configuredTokenUri : URI.create(discovered[0]);
+        TokenRequest.Client requester =
+                new TokenRequest.Client(application.clientId(), application.secret(), authentication);
+        TokenRequest request = TokenRequest.password(tokenUri, requester, accessKey.clientId(), accessKey.secret(),
+                scopes, extraParameters);
         AccessToken token;
         try {
             token = client.requestToken(request, DISCOVERY_ADVICE, deadline);
@@ -96,6 +100,23 @@ final class CxoneLogin implements Login {
             throw new TokenRequestRejectedException(refusal.getMessage() + " " + hint(refusal, application,
                     accessKey));
         }
+        Revocation revocation = revocation(discovered, requester);
+        if (pin.active()) {
+            Organization org;
+            try {
+                org = OrganizationPin.cxone(token, application.abbreviatedClientId());
+            } catch (CxTokenException e) {
+                revocation.revoke(token.value(), client, client.newDeadline());
+                throw e;
+            }
+            pin.check("NICE CXone", org, token, revocation, client);
+            return tenant(token, tokenUri, credentials, client, deadline).revokedBy(revocation).checkedAgainst(org);
+        }
+        return tenant(token, tokenUri, credentials, client, deadline).revokedBy(revocation);
+    }
+
+    private Fetched tenant(AccessToken token, URI tokenUri, List<ClientCredentials> credentials, OAuthClient client,
+            Deadline deadline) {
         try {
             String api = new CxoneTenant(client, CxoneTenant.configured(issuer))
                     .apiBaseUrl(token, tokenUri, credentials, deadline);
@@ -105,11 +126,23 @@ final class CxoneLogin implements Login {
         }
     }
 
+    /** RFC 7009 at the discovery document's revocation_endpoint, when it names one. */
+    private Revocation revocation(String[] discovered, TokenRequest.Client requester) {
+        if (discovered == null) {
+            return Revocation.unavailable("tokenUrl (cxtoken.tokenUrl) is set, so the discovery document that"
+                    + " would name a revocation_endpoint is not read");
+        }
+        if (discovered.length < 3 || discovered[2].isEmpty()) {
+            return Revocation.unavailable("the discovery document of " + issuer + " names no revocation_endpoint");
+        }
+        return Revocation.rfc7009(URI.create(discovered[2]), requester, DISCOVERY_ADVICE);
+    }
+
     /**
      * The discovered token endpoint. When the document lists the client authentication methods it takes, the
      * configured one must be among them, so that no secret is sent in a way the server would refuse.
      */
-    private URI discover(OAuthClient client, DocumentMemo memo, Deadline deadline) throws CxTokenException {
+    private String[] discover(OAuthClient client, DocumentMemo memo, Deadline deadline) throws CxTokenException {
         URI document = URI.create(issuer + "/.well-known/openid-configuration");
         String[] found = memo.remember("openid-configuration\n" + issuer, () -> read(client, document, deadline))
                 .split("\n", -1);
@@ -122,10 +155,13 @@ final class CxoneLogin implements Login {
                     + authentication.id() + "' sends. Set clientAuth to the method your application registration"
                     + " chose (" + (authentication.id().equals("post") ? "basic" : "post") + "?); nothing was sent.");
         }
-        return URI.create(found[0]);
+        return found;
     }
 
-    /** Fetches the discovery document: its token endpoint, and the methods it lists, one per line. */
+    /**
+     * Fetches the discovery document: its token endpoint, the methods it lists and its revocation endpoint (or an
+     * empty line), one per line.
+     */
     private String read(OAuthClient client, URI document, Deadline deadline) throws CxTokenException {
         JsonObject json = client.getJson(document, new HttpCall.Words("OpenID discovery request",
                 "discovery document", "discovery document", DISCOVERY_ADVICE),
@@ -157,7 +193,17 @@ final class CxoneLogin implements Login {
                 }
             }
         }
-        return checked + "\n" + String.join(" ", methods);
+        String revocation = JsonFields.string(json, "revocation_endpoint");
+        String checkedRevocation = "";
+        if (revocation != null) {
+            try {
+                checkedRevocation = Urls.checkedFromServer(revocation, "The revocation_endpoint", document,
+                        "https://cxone.niceincontact.com/auth/revoke").toString();
+            } catch (InvalidConfigurationException e) {
+                throw new InvalidConfigurationException(e.getMessage() + " " + DISCOVERY_ADVICE + ".");
+            }
+        }
+        return checked + "\n" + String.join(" ", methods) + "\n" + checkedRevocation;
     }
 
     /**

@@ -41,10 +41,12 @@ final class Genesys implements Provider {
             tokenUri = Endpoints.tokenUrl(options.tokenUrl);
             apiBaseUrl = apiBaseFor(tokenUri);
         }
+        options.refuseRevocationUrl(id(), "revokes with DELETE /api/v2/tokens/me at the API base URL");
         return new ClientCredentialsLogin(place, tokenUri, apiBaseUrl,
                 ClientAuthentications.parse(options.clientAuth, ClientAuthentications.RAW_BASIC), options,
                 "There is no token endpoint at this URL. Check environment (cxtoken.environment) or tokenUrl"
-                        + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.");
+                        + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.",
+                client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization));
     }
 
     /**

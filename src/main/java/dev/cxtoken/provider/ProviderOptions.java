@@ -23,6 +23,8 @@ public final class ProviderOptions {
     final Map<String, String> extraParameters;
     final String clientAuth;
     final String cxoneLogin;
+    String revocationUrl;
+    String expectedOrganization;
 
     /** Holds the values of the parameters of the same names. */
     public ProviderOptions(String environment, String tokenUrl, String serverId, String clientId, String clientIdEnv,
@@ -42,6 +44,26 @@ public final class ProviderOptions {
         // Null: the provider's own default (post for CXone applications, basic elsewhere).
         this.clientAuth = blankToNull(clientAuth);
         this.cxoneLogin = blankToNull(cxoneLogin);
+    }
+
+    /**
+     * Sets the parameters of the token's lifecycle, for the providers that take them.
+     *
+     * @param revocationUrl the RFC 7009 endpoint ({@code oauth2} only), or null
+     * @param expectedOrganization the org the token must belong to, or null
+     */
+    public ProviderOptions lifecycle(String revocationUrl, String expectedOrganization) {
+        this.revocationUrl = blankToNull(revocationUrl);
+        this.expectedOrganization = blankToNull(expectedOrganization);
+        return this;
+    }
+
+    /** Refuses a lifecycle parameter that the provider has no use for, instead of ignoring it. */
+    void refuseRevocationUrl(String provider, String why) throws dev.cxtoken.InvalidConfigurationException {
+        if (revocationUrl != null) {
+            throw new dev.cxtoken.InvalidConfigurationException("revocationUrl (property cxtoken.revocationUrl) is"
+                    + " for provider 'oauth2'; provider '" + provider + "' " + why + ". Remove revocationUrl.");
+        }
     }
 
     private static String blankToNull(String value) {

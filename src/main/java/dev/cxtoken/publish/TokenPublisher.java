@@ -18,13 +18,22 @@ public final class TokenPublisher {
         this.tokenProperty = tokenProperty;
     }
 
-    public void publish(AccessToken token, Properties properties) {
+    /** @param file the build's file that holds the current token */
+    public void publish(TokenService.Outcome outcome, Path file, Properties properties) {
+        AccessToken token = outcome.token();
         properties.setProperty(tokenProperty, token.value().reveal());
+        properties.setProperty(tokenProperty + ".file", file.toString());
         properties.setProperty(tokenProperty + ".expiresAt", instant(token));
-        if (token.apiBaseUrl() != null) {
-            properties.setProperty(tokenProperty + ".apiBaseUrl", token.apiBaseUrl());
+        set(properties, ".apiBaseUrl", token.apiBaseUrl());
+        set(properties, ".organizationId", outcome.organizationId());
+        set(properties, ".organizationName", outcome.organizationName());
+    }
+
+    private void set(Properties properties, String suffix, String value) {
+        if (value != null) {
+            properties.setProperty(tokenProperty + suffix, value);
         } else {
-            properties.remove(tokenProperty + ".apiBaseUrl");
+            properties.remove(tokenProperty + suffix);
         }
     }
 
@@ -32,8 +41,11 @@ public final class TokenPublisher {
      * @param provider the provider's id
      * @param tokenFile where the token was written, or null
      * @param masked whether the token was registered with GitHub Actions' log masking
+     * @param revoke whether this execution lets the token be revoked at the end of the build
+     * @param keptBecause why it keeps the token valid when it does not ("revoke is false"), or null
      */
-    public String summary(String provider, TokenService.Outcome outcome, Path tokenFile, boolean masked) {
+    public String summary(String provider, TokenService.Outcome outcome, Path tokenFile, boolean masked,
+            boolean revoke, String keptBecause) {
         List<ClientCredentials> pairs = outcome.credentials();
         List<CredentialPlace> places = outcome.login().places();
         String login = outcome.login().name();
@@ -45,9 +57,14 @@ public final class TokenPublisher {
                     .append(pairs.get(i).abbreviatedClientId()).append(i == 0 ? " (credentials from " : " (from ")
                     .append(pairs.get(i).source()).append(")");
         }
+        if (outcome.organizationId() != null) {
+            line.append(", of org ").append(outcome.organizationName() == null ? outcome.organizationId()
+                    : "'" + outcome.organizationName() + "' (" + outcome.organizationId() + ")")
+                    .append(" as expected, OAuth client '").append(outcome.organizationClient()).append("'");
+        }
         String apiBaseUrl = outcome.token().apiBaseUrl();
         line.append(", valid until ").append(instant(outcome.token())).append("; published as ${")
-                .append(tokenProperty).append("}");
+                .append(tokenProperty).append("} and ${").append(tokenProperty).append(".file}");
         // The API base URL is worth a mention where it had to be found; elsewhere it follows from the endpoint.
         if (!login.isEmpty() && apiBaseUrl != null) {
             line.append(", with ${").append(tokenProperty).append(".apiBaseUrl} = ").append(apiBaseUrl);
@@ -55,7 +72,17 @@ public final class TokenPublisher {
         if (tokenFile != null) {
             line.append(", written to ").append(tokenFile);
         }
-        return line.append(masked ? "; masked in the GitHub Actions log" : "").append(".").toString();
+        line.append(masked ? "; masked in the GitHub Actions log" : "");
+        if (!revoke) {
+            line.append("; stays valid until ").append(instant(outcome.token())).append(" (").append(keptBecause)
+                    .append(")");
+        } else if (outcome.revocationGap() != null) {
+            line.append("; stays valid until ").append(instant(outcome.token())).append(": ")
+                    .append(outcome.revocationGap());
+        } else {
+            line.append("; revoked when the build ends");
+        }
+        return line.append(".").toString();
     }
 
     /** The warning when the token came without an API base URL that the provider looks up. */

@@ -5,6 +5,9 @@ import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.Secret;
 import dev.cxtoken.Ticker;
 import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.provider.Fetched;
+import dev.cxtoken.provider.Organization;
+import dev.cxtoken.provider.Revocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,21 +50,31 @@ public final class BuildTokenCache {
     /** Fetches a token. Implementations talk to the network. */
     @FunctionalInterface
     public interface Fetcher {
-        AccessToken fetch() throws CxTokenException;
+        Fetched fetch() throws CxTokenException;
     }
 
-    /** A token and whether this call fetched it or found it in the cache. */
+    /** A token, the org it was checked against, and whether this call fetched it or found it in the cache. */
     public static final class Result {
-        private final AccessToken token;
+        private final Fetched entry;
         private final boolean fetched;
 
-        Result(AccessToken token, boolean fetched) {
-            this.token = token;
+        Result(Fetched entry, boolean fetched) {
+            this.entry = entry;
             this.fetched = fetched;
         }
 
         public AccessToken token() {
-            return token;
+            return entry.token();
+        }
+
+        /** The org the token was checked against, or null. */
+        public Organization organization() {
+            return entry.organization();
+        }
+
+        /** The fetch itself, with what it found out; only when this call fetched. */
+        Fetched fetch() {
+            return fetched ? entry : null;
         }
 
         public boolean fetched() {
@@ -79,8 +92,8 @@ public final class BuildTokenCache {
         long arrived = ticker.nanoTime();
         Object lock = locks.computeIfAbsent(key, k -> new Object());
         synchronized (lock) {
-            AccessToken cached = read(key);
-            if (cached != null && cached.isUsableAt(clock.instant(), minValidity)) {
+            Fetched cached = read(key);
+            if (cached != null && cached.token().isUsableAt(clock.instant(), minValidity)) {
                 return new Result(cached, false);
             }
             SharedFailure recent = SharedFailure.read(failures.get(key));
@@ -94,7 +107,7 @@ public final class BuildTokenCache {
             }
             long started = ticker.nanoTime();
             try {
-                AccessToken fresh = fetcher.fetch();
+                Fetched fresh = fetcher.fetch();
                 write(key, fresh);
                 failures.remove(key);
                 return new Result(fresh, true);
@@ -105,20 +118,41 @@ public final class BuildTokenCache {
         }
     }
 
-    private AccessToken read(String key) {
+    /** Puts a renewed token in place of the one cached under {@code key}, for the modules that start later. */
+    void replace(String key, Fetched renewed) {
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            write(key, renewed);
+            failures.remove(key);
+        }
+    }
+
+    private Fetched read(String key) {
         Object entry = tokens.get(key);
         if (!(entry instanceof Map)) {
             return null;
         }
         Map<?, ?> fields = (Map<?, ?>) entry;
         Object apiBaseUrl = fields.get("apiBaseUrl");
-        return new AccessToken(Secret.of((String) fields.get("accessToken")),
+        AccessToken token = new AccessToken(Secret.of((String) fields.get("accessToken")),
                 Instant.parse((String) fields.get("issuedAt")), Instant.parse((String) fields.get("expiresAt")),
                 apiBaseUrl == null ? null : (String) apiBaseUrl);
+        Object org = fields.get("organizationId");
+        Organization organization = org == null ? null : new Organization((String) org,
+                (String) fields.get("organizationName"), (String) fields.get("organizationClient"));
+        return new Fetched(token, null, null, organization, Revocation.unavailable("reused"));
     }
 
-    private void write(String key, AccessToken token) {
+    private void write(String key, Fetched fetched) {
+        AccessToken token = fetched.token();
         Map<String, String> fields = new HashMap<>();
+        Organization org = fetched.organization();
+        if (org != null) {
+            fields.put("organizationId", org.id());
+            fields.put("organizationClient", org.client());
+            if (org.name() != null) {
+                fields.put("organizationName", org.name());
+            }
+        }
         fields.put("accessToken", token.value().reveal());
         fields.put("issuedAt", token.issuedAt().toString());
         fields.put("expiresAt", token.expiresAt().toString());

@@ -8,14 +8,14 @@ import java.util.TreeMap;
 
 /**
  * Identifies requests that may share a token: endpoint (or, before discovery, issuer), grant, client authentication,
- * each pair's id and a SHA-256 of its secret, scopes and extra parameters. Holds no secret. Every part is written
+ * each pair's id and a SHA-256 of its secret, scopes, extra parameters and the pinned org. Holds no secret. Every part is written
  * with its length first, so no choice of values can make two different requests spell the same key.
  */
 final class CacheKey {
     private CacheKey() {}
 
     static String of(Login login, List<ClientCredentials> credentials, List<String> scopes,
-            Map<String, String> extraParameters) {
+            Map<String, String> extraParameters, String expectedOrganization) {
         StringBuilder key = new StringBuilder();
         part(key, login.endpointIdentity());
         part(key, login.grantType());
@@ -33,6 +33,9 @@ final class CacheKey {
             part(key, parameter.getKey());
             part(key, parameter.getValue());
         }
+        // A token checked against one org is no proof for another.
+        key.append("organization");
+        part(key, expectedOrganization);
         return key.toString();
     }
 

@@ -11,6 +11,9 @@ import dev.cxtoken.plugin.BuildContext;
 import dev.cxtoken.plugin.Parameters;
 import dev.cxtoken.plugin.TokenGoal;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,6 +58,11 @@ public final class TestBuild {
     private Sleeper sleeper = Sleeper.REAL;
     private TlsSocketStrategy tls;
     private DnsResolver dns;
+    /** The build's renewals: run by hand with {@link ManualRenewals#runDue()}, against this build's clock. */
+    public ManualRenewals renewals = new ManualRenewals(Clock.systemUTC());
+    /** Where the build's own token directory goes. */
+    public Path temporaryRoot = Paths.get("target", "test-tmp").toAbsolutePath();
+    private Runnable endOfBuild;
 
     public TestBuild() {
         this(new RecordingLog());
@@ -78,6 +86,7 @@ public final class TestBuild {
     }
 
     public TestBuild clocks(ManualClock manual) {
+        this.renewals = new ManualRenewals(manual);
         this.clock = manual;
         this.ticker = manual;
         this.sleeper = manual;
@@ -85,6 +94,7 @@ public final class TestBuild {
     }
 
     public TestBuild clocks(Clock clock, Ticker ticker, Sleeper sleeper) {
+        this.renewals = new ManualRenewals(clock);
         this.clock = clock;
         this.ticker = ticker;
         this.sleeper = sleeper;
@@ -100,7 +110,27 @@ public final class TestBuild {
     public BuildContext context() {
         return new BuildContext(environment::get, serverSource, proxyChoice == null ? () -> proxy : proxyChoice, store, properties, baseDirectory, offline, log,
                 new PrintStream(stdout, true, StandardCharsets.UTF_8))
-                .clocks(clock, ticker, sleeper).jitter(jitter).network(tls, dns).userAgent("cx-token-test");
+                .clocks(clock, ticker, sleeper).jitter(jitter).network(tls, dns).userAgent("cx-token-test")
+                .lifecycle(action -> {
+                    if (endOfBuild == null) {
+                        endOfBuild = action;
+                    }
+                }, store -> renewals, temporaryDirectory());
+    }
+
+    private Path temporaryDirectory() {
+        try {
+            return Files.createDirectories(temporaryRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the build as Maven's session end does: renewals stopped, tokens revoked, the build's files deleted. */
+    public void endBuild() {
+        if (endOfBuild != null) {
+            endOfBuild.run();
+        }
     }
 
     public TokenGoal.Result run(Parameters parameters) throws CxTokenException {

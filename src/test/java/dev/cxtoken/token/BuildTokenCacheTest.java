@@ -11,6 +11,7 @@ import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.TokenEndpointException;
 import dev.cxtoken.Secret;
 import dev.cxtoken.oauth.AccessToken;
+import dev.cxtoken.provider.Fetched;
 import dev.cxtoken.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,10 @@ class BuildTokenCacheTest {
     private final BuildTokenCache cache = new BuildTokenCache(store, clock, clock);
     private final AtomicInteger fetches = new AtomicInteger();
 
-    private AccessToken newToken(Duration lifetime) {
+    private Fetched newToken(Duration lifetime) {
         int n = fetches.incrementAndGet();
-        return new AccessToken(Secret.of("token-" + n), clock.instant(), clock.instant().plus(lifetime), null);
+        return new Fetched(new AccessToken(Secret.of("token-" + n), clock.instant(), clock.instant().plus(lifetime),
+                null), null, null);
     }
 
     @Test

@@ -24,7 +24,7 @@ class CacheKeyTest {
 
     private static String key(Parameters parameters) throws Exception {
         GoalConfiguration config = GoalConfiguration.parse(parameters);
-        return CacheKey.of(config.login(), CLIENT, List.of(), parameters.extraParameters());
+        return CacheKey.of(config.login(), CLIENT, List.of(), parameters.extraParameters(), null);
     }
 
     @Test
