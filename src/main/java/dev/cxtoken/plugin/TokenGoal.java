@@ -83,6 +83,11 @@ public final class TokenGoal {
         TokenService.Outcome outcome = service.obtain(config.login, config.scopes, config.extraParameters,
                 config.minValidity, context.offline, new TokenService.Lifetime(config.provider.id(), config.refresh,
                         config.revoke, config.expectedOrganization));
+        if (outcome.fallback() != null) {
+            context.log.warn("Could not fetch a new " + config.provider.id() + " token: " + outcome.fallback()
+                    + " Using the one fetched earlier in this build, which is still valid until "
+                    + outcome.token().expiresAt() + ".");
+        }
         // First of all, before the token is in any property or file that something could print.
         boolean masked = new GitHubActionsMask(context.environment, context.runnerStdout)
                 .register(outcome.token().value());

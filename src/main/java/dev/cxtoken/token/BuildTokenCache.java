@@ -57,10 +57,24 @@ public final class BuildTokenCache {
     public static final class Result {
         private final Fetched entry;
         private final boolean fetched;
+        private final String fallback;
 
         Result(Fetched entry, boolean fetched) {
+            this(entry, fetched, null);
+        }
+
+        Result(Fetched entry, boolean fetched, String fallback) {
             this.entry = entry;
             this.fetched = fetched;
+            this.fallback = fallback;
+        }
+
+        /**
+         * Why a new token was wanted but could not be had, when the cached one is served instead because it is
+         * still valid (for less than minValidity); null otherwise.
+         */
+        public String fallback() {
+            return fallback;
         }
 
         public AccessToken token() {
@@ -98,7 +112,7 @@ public final class BuildTokenCache {
             }
             SharedFailure recent = SharedFailure.read(failures.get(key));
             if (recent != null && recent.covers(arrived)) {
-                throw recent.toException();
+                return stillValid(cached, recent.toException());
             }
             if (offline) {
                 throw new InvalidConfigurationException("Maven is offline (-o) and this build holds no token that is"
@@ -113,9 +127,20 @@ public final class BuildTokenCache {
                 return new Result(fresh, true);
             } catch (CxTokenException e) {
                 failures.put(key, SharedFailure.of(e, started, ticker.nanoTime()));
-                throw e;
+                return stillValid(cached, e);
             }
         }
+    }
+
+    /**
+     * While the server fails, a cached token that has not expired is still better than none: it is served, with the
+     * reason, as Azure's token cache does. Without one, the failure stands.
+     */
+    private Result stillValid(Fetched cached, CxTokenException failure) throws CxTokenException {
+        if (cached == null || !clock.instant().isBefore(cached.token().expiresAt())) {
+            throw failure;
+        }
+        return new Result(cached, false, failure.getMessage());
     }
 
     /** Puts a renewed token in place of the one cached under {@code key}, for the modules that start later. */

@@ -142,6 +142,11 @@ public final class TokenService {
             return key;
         }
 
+        /** Why a fresh token could not be had, when an older one that is still valid is served instead; or null. */
+        public String fallback() {
+            return result.fallback();
+        }
+
         /** Why the token cannot be revoked at the end of the build, or null when it can. */
         public String revocationGap() {
             return revocationGap;
