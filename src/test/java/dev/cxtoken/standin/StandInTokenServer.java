@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /oauth/token}: Genesys Cloud style; the Basic header carries the raw id:secret pair.
  *   <li>{@code POST /oauth2/token}: RFC 6749 style; id and secret are form-urlencoded inside the Basic header, or
  *       sent as client_id and client_secret in the body.
- *   <li>{@code GET /api/v2/tokens/me}: 200 for a token this server issued, 401 otherwise.
+ *   <li>{@code GET /api/v2/tokens/me}: for an active token (issued here, neither expired nor revoked) 200 with
+ *       Genesys's shape (organization, homeOrganization, OAuthClient, authorizedScope), 401 otherwise;
+ *       {@code DELETE /api/v2/tokens/me} revokes the token it carries: 204, or 401 for one that is not active.
+ *   <li>{@code POST /oauth2/revoke}: RFC 7009, the client authenticated as for {@code /oauth2/token}; 200 for any
+ *       token, 401 {@code invalid_client}, 400 without a token.
+ *   <li>{@code GET /token-status?token=T}: {@code {"active":…,"revoked":…}}.
  *   <li>NICE CXone, with this server as the issuer:
  *     <ul>
  *       <li>{@code GET /.well-known/openid-configuration}: the discovery document, naming {@code /auth/token}.
@@ -46,10 +52,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *           a wrong key, 400 for a body that is not such a document.
  *       <li>{@code GET /.well-known/cxone-configuration?tenantId=T}: {@code api_endpoint} (this server's
  *           {@code /cxone-api}), {@code area}, {@code cluster} and {@code domain} for the known tenant, 404 otherwise.
- *       <li>{@code GET /cxone-api/...}: 200 with the tenant id for a token this server issued, 401 otherwise.
+ *       <li>{@code GET /cxone-api/...}: 200 with the tenant id for an active token, 401 otherwise.
+ *       <li>{@code POST /auth/revoke}: RFC 7009, the application authenticated as for {@code /auth/token}; named
+ *           as the discovery document's revocation_endpoint unless {@code --cxone-revocation false} (then 404).
  *     </ul>
  *   <li>{@code GET /stats}: {"tokenRequests":N,"discoveryRequests":N,"cxoneConfigurationRequests":N}, where
+ *       plus "issuedTokens", "revokedTokens", "activeTokens", "revocationRequests" and "tokensMeRequests";
  *       tokenRequests counts the requests to every token endpoint.
+ *   <li>Options for the lifecycle: {@code --expires-in S}, {@code --org-id}, {@code --org-name},
+ *       {@code --client-name}; {@link #failRevocations} makes revocations answer 503.
  * </ul>
  */
 public final class StandInTokenServer implements AutoCloseable {
@@ -57,14 +68,24 @@ public final class StandInTokenServer implements AutoCloseable {
     public static final String CXONE_TENANT_ID = "11ee0000-0000-4000-8000-00000000cafe";
     public static final String DEFAULT_ACCESS_KEY_ID = "standin-access-key";
     public static final String DEFAULT_ACCESS_KEY_SECRET = "standin-access-key-secret";
+    public static final String DEFAULT_ORG_ID = "stand-in-org";
+    public static final String DEFAULT_ORG_NAME = "Stand-in org";
+    public static final String DEFAULT_CLIENT_NAME = "Stand-in client";
 
     private final HttpServer server;
     private final String clientId;
     private final String clientSecret;
-    private final long expiresIn;
+    private volatile long expiresIn;
+    private volatile String orgId = DEFAULT_ORG_ID;
+    private volatile String orgName = DEFAULT_ORG_NAME;
+    private volatile String clientName = DEFAULT_CLIENT_NAME;
+    private volatile boolean cxoneRevocation = true;
+    private final AtomicInteger failRevocations = new AtomicInteger();
+    private final AtomicInteger revocationRequests = new AtomicInteger();
+    private final AtomicInteger tokensMeRequests = new AtomicInteger();
     private final String accessKeyId;
     private final String accessKeySecret;
-    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final StandInTokens tokens = new StandInTokens();
     private final Set<String> issuedIdTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger discoveryRequests = new AtomicInteger();
@@ -96,6 +117,9 @@ public final class StandInTokenServer implements AutoCloseable {
         }));
         server.createContext("/oauth/token", exchange -> token(exchange, false));
         server.createContext("/oauth2/token", exchange -> token(exchange, true));
+        server.createContext("/oauth2/revoke", exchange -> revoke(exchange, true));
+        server.createContext("/auth/revoke", exchange -> revoke(exchange, false));
+        server.createContext("/token-status", this::tokenStatus);
         server.createContext("/api/v2/tokens/me", this::tokensMe);
         server.createContext("/.well-known/openid-configuration", this::cxoneDiscovery);
         server.createContext("/auth/token", this::cxoneToken);
@@ -104,8 +128,66 @@ public final class StandInTokenServer implements AutoCloseable {
         server.createContext("/authentication/v1/token/access-key", this::cxoneAccessKeyToken);
         server.createContext("/stats", exchange -> send(exchange, 200, "{\"tokenRequests\":" + tokenRequests.get()
                 + ",\"discoveryRequests\":" + discoveryRequests.get() + ",\"cxoneConfigurationRequests\":"
-                + cxoneConfigurationRequests.get() + "}"));
+                + cxoneConfigurationRequests.get() + ",\"issuedTokens\":" + tokens.issued().size()
+                + ",\"revokedTokens\":" + tokens.revoked().size() + ",\"activeTokens\":" + tokens.active().size()
+                + ",\"revocationRequests\":" + revocationRequests.get() + ",\"tokensMeRequests\":"
+                + tokensMeRequests.get() + "}"));
         server.start();
+    }
+
+    /** The lifetime of tokens issued from now on, in seconds. */
+    public StandInTokenServer expiresIn(long seconds) {
+        this.expiresIn = seconds;
+        return this;
+    }
+
+    /** The org that GET /api/v2/tokens/me names. */
+    public StandInTokenServer organization(String id, String name) {
+        this.orgId = id;
+        this.orgName = name;
+        return this;
+    }
+
+    /** The OAuth client's name that GET /api/v2/tokens/me names. */
+    public StandInTokenServer clientName(String name) {
+        this.clientName = name;
+        return this;
+    }
+
+    /** Whether the CXone discovery document names a revocation_endpoint (and /auth/revoke answers). */
+    public StandInTokenServer cxoneRevocation(boolean offered) {
+        this.cxoneRevocation = offered;
+        return this;
+    }
+
+    /** The next {@code n} requests to a revocation endpoint answer 503 without revoking. */
+    public StandInTokenServer failRevocations(int n) {
+        failRevocations.set(n);
+        return this;
+    }
+
+    /** Requests to every revocation endpoint, failed ones included. */
+    public int revocationRequests() {
+        return revocationRequests.get();
+    }
+
+    /** GET /api/v2/tokens/me requests. */
+    public int tokensMeRequests() {
+        return tokensMeRequests.get();
+    }
+
+    /** Tokens revoked so far. */
+    public Set<String> revokedTokens() {
+        return tokens.revoked();
+    }
+
+    /** Tokens issued, neither expired nor revoked. */
+    public Set<String> activeTokens() {
+        return tokens.active();
+    }
+
+    public boolean isActive(String token) {
+        return tokens.isActive(token);
     }
 
     /** How the CXone application may authenticate: "post", "basic" or "any". */
@@ -137,9 +219,9 @@ public final class StandInTokenServer implements AutoCloseable {
         return cxoneConfigurationRequests.get();
     }
 
-    /** Every token this server handed out, for tests that look for leaks. */
+    /** Every token this server handed out, active or not, for tests that look for leaks. */
     public Set<String> issuedTokens() {
-        return Set.copyOf(issued);
+        return tokens.issued();
     }
 
     /** Every CXone id_token this server handed out; the plugin reads them but must never write them anywhere. */
@@ -176,7 +258,7 @@ public final class StandInTokenServer implements AutoCloseable {
             return;
         }
         String token = "standin-" + UUID.randomUUID();
-        issued.add(token);
+        tokens.issue(token, expiresIn);
         send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + expiresIn + "}");
     }
@@ -184,6 +266,7 @@ public final class StandInTokenServer implements AutoCloseable {
     private void cxoneDiscovery(HttpExchange exchange) throws IOException {
         discoveryRequests.incrementAndGet();
         send(exchange, 200, "{\"issuer\":\"" + baseUrl() + "\",\"token_endpoint\":\"" + baseUrl() + "/auth/token\","
+                + (cxoneRevocation ? "\"revocation_endpoint\":\"" + baseUrl() + "/auth/revoke\"," : "")
                 + "\"grant_types_supported\":[\"password\",\"refresh_token\",\"authorization_code\"],"
                 + "\"token_endpoint_auth_methods_supported\":[" + (cxoneClientAuth.equals("post")
                 ? "\"client_secret_post\"" : cxoneClientAuth.equals("basic") ? "\"client_secret_basic\""
@@ -284,7 +367,7 @@ public final class StandInTokenServer implements AutoCloseable {
 
     private void sendCxoneToken(HttpExchange exchange) throws IOException {
         String token = "standin-cxone-" + UUID.randomUUID();
-        issued.add(token);
+        tokens.issue(token, expiresIn);
         long now = System.currentTimeMillis() / 1000;
         String claims = "{\"iss\":\"" + baseUrl() + "\",\"sub\":\"user:stand-in\",\"aud\":\"" + clientId
                 + "\",\"tenantId\":\"" + CXONE_TENANT_ID + "\",\"name\":\"stand-in user\",\"iat\":" + now
@@ -321,7 +404,7 @@ public final class StandInTokenServer implements AutoCloseable {
     private void cxoneApi(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (issued.contains(token)) {
+        if (tokens.isActive(token)) {
             send(exchange, 200, "{\"tenantId\":\"" + CXONE_TENANT_ID + "\"}");
         } else {
             send(exchange, 401, "{\"error\":\"invalid_token\"}");
@@ -361,12 +444,95 @@ public final class StandInTokenServer implements AutoCloseable {
     private void tokensMe(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (issued.contains(token)) {
-            send(exchange, 200, "{\"organization\":{\"id\":\"stand-in-org\",\"name\":\"Stand-in org\"},"
-                    + "\"OAuthClient\":{\"id\":\"" + clientId + "\"}}");
-        } else {
-            send(exchange, 401, "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\",\"status\":401}");
+        String method = exchange.getRequestMethod();
+        if (method.equals("DELETE")) {
+            if (revocationFails(exchange)) {
+                return;
+            }
+            if (tokens.revoke(token)) {
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            } else {
+                sendUnauthorized(exchange);
+            }
+            return;
         }
+        if (!method.equals("GET")) {
+            send(exchange, 405, "{\"message\":\"method not allowed\"}");
+            return;
+        }
+        tokensMeRequests.incrementAndGet();
+        if (!tokens.isActive(token)) {
+            sendUnauthorized(exchange);
+            return;
+        }
+        String org = "{\"id\":\"" + orgId + "\",\"name\":\"" + orgName + "\",\"selfUri\":\"/api/v2/organizations/"
+                + orgId + "\"}";
+        send(exchange, 200, "{\"organization\":" + org + ",\"homeOrganization\":" + org + ",\"OAuthClient\":{\"id\":\""
+                + clientId + "\",\"name\":\"" + clientName + "\",\"organization\":{\"id\":\"" + orgId + "\"}},"
+                + "\"authorizedScope\":[]}");
+    }
+
+    private static void sendUnauthorized(HttpExchange exchange) throws IOException {
+        send(exchange, 401, "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\",\"status\":401}");
+    }
+
+    /** Counts a revocation request; answers 503 and returns true while failures are asked for. */
+    private boolean revocationFails(HttpExchange exchange) throws IOException {
+        revocationRequests.incrementAndGet();
+        if (failRevocations.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * RFC 7009 revocation: {@code /oauth2/revoke} authenticates the client as {@code /oauth2/token} does, CXone's
+     * {@code /auth/revoke} as {@code /auth/token} does. 200 for any token, known or not (RFC 7009 §2.2).
+     */
+    private void revoke(HttpExchange exchange, boolean rfc6749) throws IOException {
+        if (!rfc6749 && !cxoneRevocation) {
+            send(exchange, 404, "{\"error\":\"not found\"}");
+            return;
+        }
+        if (revocationFails(exchange)) {
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String[] pair;
+        if (rfc6749) {
+            pair = credentials(authorization, form, true);
+        } else {
+            boolean basic = authorization != null;
+            boolean allowed = cxoneClientAuth.equals("any") || cxoneClientAuth.equals(basic ? "basic" : "post");
+            pair = !allowed ? null : basic ? credentials(authorization, form, false) : form.containsKey("client_id")
+                    ? new String[] {form.get("client_id"), form.get("client_secret")} : null;
+        }
+        if (pair == null || !clientId.equals(pair[0]) || !clientSecret.equals(pair[1])) {
+            send(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String token = form.get("token");
+        if (token == null || token.isEmpty()) {
+            send(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"token is required\"}");
+            return;
+        }
+        tokens.revoke(token);
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+    }
+
+    /** {@code GET /token-status?token=T}: whether a token still works, for verify scripts and the demo. */
+    private void tokenStatus(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String token = parseForm(query == null ? "" : query).getOrDefault("token", "");
+        send(exchange, 200, "{\"active\":" + tokens.isActive(token) + ",\"revoked\":" + tokens.isRevoked(token) + "}");
     }
 
     private static Map<String, String> parseForm(String body) {
@@ -409,7 +575,11 @@ public final class StandInTokenServer implements AutoCloseable {
                 Long.parseLong(options.getOrDefault("--expires-in", "86399")),
                 options.getOrDefault("--access-key-id", DEFAULT_ACCESS_KEY_ID),
                 options.getOrDefault("--access-key-secret", DEFAULT_ACCESS_KEY_SECRET))
-                .cxoneClientAuth(options.getOrDefault("--cxone-client-auth", "any"));
+                .cxoneClientAuth(options.getOrDefault("--cxone-client-auth", "any"))
+                .cxoneRevocation(!"false".equals(options.get("--cxone-revocation")))
+                .organization(options.getOrDefault("--org-id", DEFAULT_ORG_ID),
+                        options.getOrDefault("--org-name", DEFAULT_ORG_NAME))
+                .clientName(options.getOrDefault("--client-name", DEFAULT_CLIENT_NAME));
         String portFile = options.get("--port-file");
         if (portFile != null) {
             Path path = Paths.get(portFile);
@@ -419,5 +589,51 @@ public final class StandInTokenServer implements AutoCloseable {
         }
         System.out.println("Stand-in token server listening on " + server.baseUrl());
         Thread.currentThread().join();
+    }
+}
+
+/** The tokens a stand-in server issued: when each expires, and which were revoked. */
+final class StandInTokens {
+    private final Map<String, Long> expiry = new ConcurrentHashMap<>();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+    void issue(String token, long expiresInSeconds) {
+        expiry.put(token, System.currentTimeMillis() + expiresInSeconds * 1000);
+    }
+
+    boolean isActive(String token) {
+        Long until = expiry.get(token);
+        return until != null && System.currentTimeMillis() < until && !revoked.contains(token);
+    }
+
+    boolean isRevoked(String token) {
+        return revoked.contains(token);
+    }
+
+    /** Revokes a token this server issued; true when it was active until now. */
+    boolean revoke(String token) {
+        boolean active = isActive(token);
+        if (expiry.containsKey(token)) {
+            revoked.add(token);
+        }
+        return active;
+    }
+
+    Set<String> issued() {
+        return Set.copyOf(expiry.keySet());
+    }
+
+    Set<String> revoked() {
+        return Set.copyOf(revoked);
+    }
+
+    Set<String> active() {
+        Set<String> active = new HashSet<>();
+        for (String token : expiry.keySet()) {
+            if (isActive(token)) {
+                active.add(token);
+            }
+        }
+        return active;
     }
 }

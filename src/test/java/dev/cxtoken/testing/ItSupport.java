@@ -200,6 +200,36 @@ public final class ItSupport {
             "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| env: )");
     private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
+    /** Every token the server issued was revoked (by the end of the build, or at once after an org mismatch). */
+    public static void assertAllRevoked(Map<String, Object> context) {
+        StandInTokenServer server = server(context);
+        List<String> live = new ArrayList<>(server.issuedTokens());
+        live.removeAll(server.revokedTokens());
+        if (!live.isEmpty()) {
+            throw new AssertionError(live.size() + " of " + server.issuedTokens().size()
+                    + " issued tokens were not revoked");
+        }
+    }
+
+    /**
+     * The build's token files, which the IT's test named in build.log ("Token file: <path>"), are gone, and so are
+     * their directories.
+     */
+    public static void assertTokenFilesGone(File basedir) throws IOException {
+        java.util.regex.Matcher named = Pattern.compile("Token file: (\\S+)").matcher(buildLog(basedir));
+        int seen = 0;
+        while (named.find()) {
+            seen++;
+            Path file = java.nio.file.Paths.get(named.group(1));
+            if (Files.exists(file) || Files.exists(file.getParent())) {
+                throw new AssertionError("The build's token file " + file + " (or its directory) is still there");
+            }
+        }
+        if (seen == 0) {
+            throw new AssertionError("build.log names no token file");
+        }
+    }
+
     public static void assertEquals(Object expected, Object actual, String what) {
         if (!expected.equals(actual)) {
             throw new AssertionError(what + ": expected " + expected + " but was " + actual);
