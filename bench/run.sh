@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what the plugin costs a build, against a stand-in token server on 127.0.0.1:
 #  (a) token requests made by reactors of 1, 10 and 50 modules, built with and without -T 4;
-#  (b) wall time of `mvn initialize` on the 50-module reactor with the plugin and without it, as a ratio of medians.
+#  (b) wall time of `mvn initialize` on the 50-module reactor: with the goal in every module (revoking its token at
+#      the end), the same with -Dcxtoken.revoke=false, maven-enforcer-plugin's enforce (one requireJavaVersion rule)
+#      in every module instead (Maven's cost of any plugin per module), and no plugin at all; ratios of medians.
 # Usage: bench/run.sh [runs]   (runs per variant for (b); default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,22 @@ $modules  </modules>
         </plugins>
       </build>
     </profile>
+    <profile>
+      <id>with-enforcer</id>
+      <activation><property><name>enforcer-instead</name></property></activation>
+      <build>
+        <plugins>
+          <plugin>
+            <groupId>org.apache.maven.plugins</groupId>
+            <artifactId>maven-enforcer-plugin</artifactId>
+            <version>3.6.2</version>
+            <executions><execution><phase>initialize</phase><goals><goal>enforce</goal></goals>
+              <configuration><rules><requireJavaVersion><version>11</version></requireJavaVersion></rules></configuration>
+            </execution></executions>
+          </plugin>
+        </plugins>
+      </build>
+    </profile>
   </profiles>
 </project>
 POM
@@ -87,22 +105,31 @@ done
 
 echo
 echo "(b) Wall time of 'mvn initialize' on the 50-module reactor, $RUNS runs each, alternating"
-echo "    with: the goal in every module; skipped: the plugin loaded, every execution skipped (-Dcxtoken.skip),"
-echo "    which is what Maven itself spends on the plugin; without: no plugin at all."
+echo "    with: the goal in every module, its token revoked when the build ends; kept: the same with"
+echo "    -Dcxtoken.revoke=false; enforcer: maven-enforcer-plugin's enforce in every module instead, which is Maven's"
+echo "    cost of any plugin per module; without: no plugin at all."
 millis() { date +%s%3N; }
-with=(); skipped=(); without=()
+run() { (cd "$WORK/reactor-50" && "$MVN" -B -q "$@" initialize); }
+run -Denforcer-instead -Dno-token   # resolves the enforcer plugin once, outside the timed runs
+with=(); kept=(); enforcer=(); without=()
 for r in $(seq 1 "$RUNS"); do
-    t0=$(millis); (cd "$WORK/reactor-50" && "$MVN" -B -q initialize); t1=$(millis)
-    (cd "$WORK/reactor-50" && "$MVN" -B -q -Dcxtoken.skip initialize); t2=$(millis)
-    (cd "$WORK/reactor-50" && "$MVN" -B -q -Dno-token initialize); t3=$(millis)
-    with+=($((t1 - t0))); skipped+=($((t2 - t1))); without+=($((t3 - t2)))
+    t0=$(millis); run; t1=$(millis)
+    run -Dcxtoken.revoke=false; t2=$(millis)
+    run -Denforcer-instead -Dno-token; t3=$(millis)
+    run -Dno-token; t4=$(millis)
+    with+=($((t1 - t0))); kept+=($((t2 - t1))); enforcer+=($((t3 - t2))); without+=($((t4 - t3)))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-mw=$(median "${with[@]}"); ms=$(median "${skipped[@]}"); mo=$(median "${without[@]}")
-echo "with plugin (ms):    ${with[*]}  median $mw"
-echo "plugin skipped (ms): ${skipped[*]}  median $ms"
-echo "without plugin (ms): ${without[*]}  median $mo"
-awk -v w="$mw" -v s="$ms" -v o="$mo" 'BEGIN {
-    printf "ratio of medians, with / without: %.3f (the plugin adds %+.1f%%)\n", w / o, (w / o - 1) * 100
-    printf "ratio of medians, skipped / without: %.3f (Maven loading and running the plugin: %+.1f%%)\n", s / o, (s / o - 1) * 100
+mw=$(median "${with[@]}"); mk=$(median "${kept[@]}"); me=$(median "${enforcer[@]}"); mo=$(median "${without[@]}")
+echo "with plugin, revoking (ms): ${with[*]}  median $mw"
+echo "with plugin, kept (ms):     ${kept[*]}  median $mk"
+echo "enforcer instead (ms):      ${enforcer[*]}  median $me"
+echo "without plugin (ms):        ${without[*]}  median $mo"
+awk -v w="$mw" -v k="$mk" -v e="$me" -v o="$mo" 'BEGIN {
+    printf "revocation at the end adds: %+d ms (median with / kept: %.3f)\n", w - k, w / k
+    printf "ratio of medians, with / enforcer: %.3f (target: 1.05 or less)\n", w / e
+    printf "ratio of medians, enforcer / without: %.3f (what any plugin in every module costs)\n", e / o
+    printf "ratio of medians, with / without: %.3f\n", w / o
 }'
+revoked=$(curl -s "$BASE/stats" | sed -n 's/.*"revokedTokens":\([0-9]*\).*/\1/p')
+echo "tokens revoked by the stand-in server during the benchmark: ${revoked:-unknown}"

@@ -1,12 +1,15 @@
 package com.example.genesys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +22,13 @@ class TokensMeIT {
 
     @Test
     void theTokenIsAcceptedByTheApi() throws Exception {
-        String token = System.getProperty("genesys.token");
+        String tokenFile = System.getProperty("genesys.tokenFile");
         String apiBaseUrl = System.getProperty("genesys.apiBaseUrl");
-        assertNotNull(token, "no token: is cx-token-maven-plugin configured in the POM?");
+        assertNotNull(tokenFile, "no token file: is cx-token-maven-plugin configured in the POM?");
+        assertFalse(tokenFile.startsWith("${"), "genesys.tokenFile is '" + tokenFile + "': this module does not run"
+                + " cx-token:fetch-token (check the plugin's <executions>)");
+        // Re-read before every call: the build renews the token in the background.
+        String token = Files.readString(Path.of(tokenFile));
 
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(apiBaseUrl + "/api/v2/tokens/me"))

@@ -1,6 +1,9 @@
 package com.example.contactcenter.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +25,19 @@ public final class GenesysApi {
         this.token = token;
     }
 
-    /** From the system properties that Surefire's systemPropertyVariables set. */
-    public static GenesysApi fromSystemProperties() {
-        return new GenesysApi(System.getProperty("genesys.apiBaseUrl"), System.getProperty("genesys.token"));
+    /**
+     * From the system properties that Surefire's systemPropertyVariables set: the API base URL, and the path of the
+     * build's token file, read now. The build renews the token in the background, so a long-lived client should
+     * call this again rather than keep one token for hours.
+     */
+    public static GenesysApi fromSystemProperties() throws IOException {
+        String tokenFile = System.getProperty("genesys.tokenFile");
+        if (tokenFile == null || tokenFile.startsWith("${")) {
+            throw new IllegalArgumentException("genesys.tokenFile is " + tokenFile + ": does this module run"
+                    + " cx-token:fetch-token (its <executions> block in the parent POM)?");
+        }
+        return new GenesysApi(System.getProperty("genesys.apiBaseUrl"),
+                new String(Files.readAllBytes(Paths.get(tokenFile)), StandardCharsets.UTF_8));
     }
 
     /** From the environment variables that exec-maven-plugin's environmentVariables set. */
