@@ -76,12 +76,7 @@ public abstract class Revocation {
 
     /** RFC 7009 at {@code endpoint}, with the client authentication of the token request; done on a 2xx. */
     static Revocation rfc7009(URI endpoint, TokenRequest.Client client, String advice) {
-        return new Revocation() {
-            @Override
-            public String unavailableBecause() {
-                return null;
-            }
-
+        return new Offered() {
             @Override
             public Outcome revoke(Secret token, OAuthClient oauth, Deadline deadline) {
                 try {
@@ -96,12 +91,7 @@ public abstract class Revocation {
     /** Genesys Cloud's {@code DELETE /api/v2/tokens/me} with the token itself; done on a 2xx or a 401. */
     static Revocation genesys(String apiBaseUrl) {
         URI uri = URI.create(apiBaseUrl + "/api/v2/tokens/me");
-        return new Revocation() {
-            @Override
-            public String unavailableBecause() {
-                return null;
-            }
-
+        return new Offered() {
             @Override
             public Outcome revoke(Secret token, OAuthClient client, Deadline deadline) {
                 HttpCall call = HttpCall.delete(words("Check that the API base URL " + apiBaseUrl + " serves the"
@@ -114,6 +104,14 @@ public abstract class Revocation {
                 }
             }
         };
+    }
+
+    /** A revocation that sends a request. */
+    private abstract static class Offered extends Revocation {
+        @Override
+        public String unavailableBecause() {
+            return null;
+        }
     }
 
     private static HttpCall.Words words(String advice) {

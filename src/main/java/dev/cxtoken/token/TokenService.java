@@ -172,8 +172,9 @@ public final class TokenService {
         String key = CacheKey.of(chosen, found, scopes, extraParameters, lifetime.expectedOrganization);
         BuildTokenCache.Result result = cache.obtain(key, minValidity, offline,
                 () -> chosen.fetch(found, clients.fetch, memo, clients.fetch.newDeadline()));
-        String what = lifetime.provider + " token of " + (chosen.name().isEmpty() ? "" : chosen.name() + ", ")
-                + "client " + found.get(0).abbreviatedClientId();
+        String owner = chosen.places().get(0).owner();
+        String what = lifetime.provider + " token" + (chosen.name().isEmpty() ? "" : " (" + chosen.name() + ")")
+                + " of " + (owner.endsWith("client") ? "client" : owner) + " " + found.get(0).abbreviatedClientId();
         if (result.fetched()) {
             revokeAtEnd(key, result.fetch(), what);
             if (lifetime.refresh) {

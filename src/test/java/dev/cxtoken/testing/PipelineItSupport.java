@@ -72,13 +72,14 @@ public final class PipelineItSupport {
     }
 
     /**
-     * Checks that each build went through the proxy: a CONNECT answered 407, then one with the decrypted credentials,
+     * Checks that each of {@code tunnels} connections went through the proxy: a CONNECT answered 407, then one with
+     * the decrypted credentials,
      * and that neither the client secret nor any token crossed the proxy in the clear.
      */
-    public static void assertProxyCarriedEveryFetch(Map<String, Object> context, int builds) throws IOException {
+    public static void assertProxyCarriedEveryFetch(Map<String, Object> context, int tunnels) throws IOException {
         RecordingProxy proxy = stopProxy(context);
         List<RecordingProxy.Exchange> exchanges = proxy.exchanges();
-        ItSupport.assertEquals(2 * builds, exchanges.size(), "proxy exchanges " + exchanges);
+        ItSupport.assertEquals(2 * tunnels, exchanges.size(), "proxy exchanges " + exchanges);
         String expectedAuthorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < exchanges.size(); i++) {
@@ -144,7 +145,7 @@ public final class PipelineItSupport {
             } else if (line.contains(MASK_COMMAND)) {
                 throw new AssertionError("A mask command does not start its line, so the runner would not see it");
             } else if (line.startsWith("[INFO] Fetched ")) {
-                order.add(line.contains("; masked in the GitHub Actions log.") ? "FETCHED, MASKED" : "FETCHED");
+                order.add(line.contains("; masked in the GitHub Actions log;") ? "FETCHED, MASKED" : "FETCHED");
             }
         }
         return order;
