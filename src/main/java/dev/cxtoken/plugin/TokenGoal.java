@@ -1,6 +1,7 @@
 package dev.cxtoken.plugin;
 
 import dev.cxtoken.CxTokenException;
+import dev.cxtoken.Secret;
 import dev.cxtoken.TokenEndpointException;
 import dev.cxtoken.TokenLog;
 import dev.cxtoken.credentials.CredentialResolver;
@@ -89,8 +90,12 @@ public final class TokenGoal {
                     + outcome.token().expiresAt() + ".");
         }
         // First of all, before the token is in any property or file that something could print.
-        boolean masked = new GitHubActionsMask(context.environment, context.runnerStdout)
-                .register(outcome.token().value());
+        GitHubActionsMask mask = new GitHubActionsMask(context.environment, context.runnerStdout);
+        boolean masked = mask.register(outcome.token().value());
+        if (masked) {
+            // A renewed token is masked before any file holds it.
+            lifecycle.onRenewal(outcome.key(), "GitHub Actions mask", renewed -> mask.register(Secret.of(renewed)));
+        }
         TokenFileWriter writer = new TokenFileWriter();
         BuildTokenFiles files = new BuildTokenFiles(context.store, lifecycle, writer, context.log,
                 context.temporaryRoot);

@@ -3,6 +3,9 @@ package dev.cxtoken.token;
 import dev.cxtoken.TokenLog;
 import java.time.Duration;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -70,25 +73,32 @@ public final class TokenLifecycle {
 
     /**
      * Registers something that holds the token of {@code key}, such as a file, to get the renewed token. One
-     * registration per holder: later ones with the same name are ignored.
+     * registration per holder: later ones with the same name are ignored. Holders get the token in the order they
+     * were registered, so a log mask registered first comes before the files that tests read.
      */
     public void onRenewal(String key, String holder, Consumer<String> refresher) {
-        map("refreshers").computeIfAbsent(key, k -> new ConcurrentHashMap<String, Consumer<String>>());
-        @SuppressWarnings("unchecked")
-        ConcurrentMap<String, Consumer<String>> holders =
-                (ConcurrentMap<String, Consumer<String>>) map("refreshers").get(key);
-        holders.putIfAbsent(holder, refresher);
+        Map<String, Consumer<String>> holders = holders(key);
+        synchronized (holders) {
+            holders.putIfAbsent(holder, refresher);
+        }
     }
 
     /** Hands a renewed token to every holder of {@code key}. */
-    @SuppressWarnings("unchecked")
     void renewed(String key, String token) {
-        Object holders = map("refreshers").get(key);
-        if (holders instanceof Map) {
-            for (Consumer<String> refresher : ((Map<String, Consumer<String>>) holders).values()) {
-                refresher.accept(token);
-            }
+        Map<String, Consumer<String>> holders = holders(key);
+        List<Consumer<String>> inOrder;
+        synchronized (holders) {
+            inOrder = new ArrayList<>(holders.values());
         }
+        for (Consumer<String> refresher : inOrder) {
+            refresher.accept(token);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Consumer<String>> holders(String key) {
+        return (Map<String, Consumer<String>>) map("refreshers").computeIfAbsent(key,
+                k -> new LinkedHashMap<String, Consumer<String>>());
     }
 
     /** Runs {@code cleanup} at the end of the build, after revocation; once per name. */

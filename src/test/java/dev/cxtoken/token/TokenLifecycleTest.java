@@ -231,6 +231,31 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void onGitHubActionsARenewedTokenIsMaskedBeforeAnyFileHoldsIt() throws Exception {
+        build.environment.put("GITHUB_ACTIONS", "true");
+        try (ScriptedHttpServer server = new ScriptedHttpServer(token("token-a", 600), token("token-b", 600))) {
+            build.run(genesys(server));
+            clock.advance(Duration.ofSeconds(300));
+            build.renewals.runDue();
+            String stdout = build.stdout.toString(StandardCharsets.UTF_8);
+            assertTrue(stdout.contains("::add-mask::token-a\n"), stdout);
+            assertTrue(stdout.contains("::add-mask::token-b\n"), "the renewed token is masked too: " + stdout);
+        }
+    }
+
+    @Test
+    void holdersGetARenewedTokenInTheOrderTheyRegisteredWhateverTheirNames() {
+        TokenLifecycle lifecycle = new TokenLifecycle(new java.util.concurrent.ConcurrentHashMap<>(), build.renewals,
+                build.log);
+        List<String> calls = new java.util.ArrayList<>();
+        lifecycle.onRenewal("k", "z mask", token -> calls.add("mask " + token));
+        lifecycle.onRenewal("k", "a file", token -> calls.add("file " + token));
+        lifecycle.onRenewal("k", "z mask", token -> calls.add("second mask " + token));
+        lifecycle.renewed("k", "t2");
+        assertEquals(List.of("mask t2", "file t2"), calls, "registration order, one call per holder name");
+    }
+
+    @Test
     void refreshFalseSchedulesNothing() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(token("token-a", 600))) {
             build.run(genesys(server).with("refresh", "false").with("revoke", "false"));
