@@ -275,7 +275,7 @@ public final class ItSupport {
             for (String needle : needles) {
                 if (content.contains(needle)) {
                     throw new AssertionError("A secret (or its Basic or form-encoded form, or an id_token) appears in "
-                            + relative);
+                            + relative + where(content, needle));
                 }
             }
             if (allowedPaths.stream().noneMatch(path -> relative.equals(path)
@@ -283,11 +283,22 @@ public final class ItSupport {
                     || path.startsWith("*") && relative.endsWith(path.substring(1)))) {
                 for (String token : tokens) {
                     if (content.contains(token)) {
-                        throw new AssertionError("An access token appears in " + relative);
+                        throw new AssertionError("An access token appears in " + relative + where(content, token));
                     }
                 }
             }
         }
         return files.size();
+    }
+
+    /** Where a leak is, so that a failure in CI can be diagnosed: its line, with the leaked value itself blanked. */
+    static String where(String content, String needle) {
+        int at = content.indexOf(needle);
+        int start = content.lastIndexOf('\n', at) + 1;
+        int end = content.indexOf('\n', at);
+        String line = content.substring(start, end < 0 ? content.length() : end).replace(needle, "<LEAKED>");
+        long number = content.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
+        return ", line " + number + " (of the scanned text): "
+                + (line.length() > 400 ? line.substring(0, 400) + "..." : line);
     }
 }
