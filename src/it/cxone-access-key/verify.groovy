@@ -7,7 +7,7 @@ ItSupport.assertEquals(2, server.cxoneConfigurationRequests(), "tenant configura
 ItSupport.assertLogContains(basedir,
         "Fetched cxone token (access-key login) from 127.0.0.1",
         "for access key it-acces",
-        "(credentials from environment variable CXONE_ACCESS_KEY_SECRET)",
+        "(credentials from environment variables CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET)",
         "with \${cx.token.apiBaseUrl} = " + server.baseUrl() + "/cxone-api",
         "comes from the tenant lookup",
         "Tests run: 1, Failures: 0, Errors: 0",

@@ -4,7 +4,7 @@ def server = ItSupport.server(context)
 ItSupport.assertEquals(2, ItSupport.stop(context), "token requests (one per build)")
 ItSupport.assertLogContains(basedir,
         "Fetched cxone token (application login) from 127.0.0.1",
-        "credentials from environment variable CXONE_CLIENT_SECRET",
+        "credentials from environment variables CXONE_CLIENT_ID and CXONE_CLIENT_SECRET",
         "and access key it-acces",
         "Tests run: 1, Failures: 0, Errors: 0",
         "Debug output (-X) is on")

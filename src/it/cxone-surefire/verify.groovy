@@ -6,7 +6,7 @@ ItSupport.assertEquals(2, server.discoveryRequests(), "discovery requests (one p
 ItSupport.assertEquals(2, server.cxoneConfigurationRequests(), "tenant configuration lookups (one per build)")
 ItSupport.assertLogContains(basedir,
         "Fetched cxone token (application login) from 127.0.0.1",
-        "credentials from environment variable CXONE_CLIENT_SECRET",
+        "credentials from environment variables CXONE_CLIENT_ID and CXONE_CLIENT_SECRET",
         "and access key it-acces",
         "(from settings.xml server 'it-cxone-access-key')",
         "with \${cx.token.apiBaseUrl} = " + server.baseUrl() + "/cxone-api",

@@ -12,6 +12,8 @@ import java.util.Optional;
  * the access key, which is looked up the same way under its own server id and variable names.
  */
 public final class CredentialResolver {
+    private static final String ID_PARAMETER = "parameter clientId (property cxtoken.clientId)";
+
     private final ServerCredentialsSource servers;
     private final EnvironmentVariables environment;
 
@@ -43,11 +45,13 @@ public final class CredentialResolver {
         Optional<EnvironmentVariables.Value> id = environment.read(pair.idEnv);
         String foundId = id.map(EnvironmentVariables.Value::value).orElse(pair.idParameterValue);
         if (secret.isPresent() && foundId != null) {
-            return new ClientCredentials(foundId, Secret.of(secret.get().value()), secret.get().source());
+            return new ClientCredentials(foundId, Secret.of(secret.get().value()),
+                    id.map(EnvironmentVariables.Value::source).orElse(ID_PARAMETER), secret.get().source());
         }
         String missing = secret.isPresent() ? "No " + pair.owner + " id found" : foundId != null
                 ? "No " + pair.owner + " secret found" : "No " + pair.owner + " credentials found";
-        throw new MissingCredentialsException(missing + " for " + pair.user + ". Looked in: " + placesLookedAt(pair)
+        throw new MissingCredentialsException(missing + " for " + pair.user + ". Looked in: "
+                + placesLookedAt(pair, id.isPresent(), secret.isPresent())
                 + ". Add a <server> with id '" + pair.serverId + "' to settings.xml (username = " + pair.owner
                 + " id, password = " + pair.owner + " secret; parameter " + pair.serverParameter + ", property cxtoken."
                 + pair.serverParameter + ", picks another id), or set " + pair.idEnv + " and " + pair.secretEnv + ".");
@@ -62,13 +66,19 @@ public final class CredentialResolver {
                     + " there (it may be encrypted with mvn --encrypt-password), or remove the server to use"
                     + " environment variables.");
         }
-        String id = server.username() == null || server.username().trim().isEmpty()
-                ? pair.idParameterValue : server.username().trim();
+        if (EnvironmentVariables.isReadableFile(server.password().reveal().trim())) {
+            throw new InvalidConfigurationException(where + " has a <password> that is the path of an existing file"
+                    + " (not shown), not a secret. If it reads ${env.NAME} of a GitLab CI variable of type File,"
+                    + " change the variable's type to Variable.");
+        }
+        boolean idFromServer = server.username() != null && !server.username().trim().isEmpty();
+        String id = idFromServer ? server.username().trim() : pair.idParameterValue;
         if (id == null) {
             throw new MissingCredentialsException(where + " has no <username>. Put the " + pair.owner + " id there"
                     + (pair.hasIdParameter ? ", or set the clientId parameter (property cxtoken.clientId)." : "."));
         }
-        return new ClientCredentials(id, Secret.of(server.password().reveal().trim()), where);
+        return new ClientCredentials(id, Secret.of(server.password().reveal().trim()),
+                idFromServer ? where : ID_PARAMETER, where);
     }
 
     /**
@@ -92,10 +102,11 @@ public final class CredentialResolver {
                 + " settings.xml to use the plugin's environment variables.");
     }
 
-    private static String placesLookedAt(CredentialPlace pair) {
-        return "settings.xml server '" + pair.serverId + "' (not found), environment variables " + pair.idEnv + " / "
-                + pair.idEnv + "_FILE and " + pair.secretEnv + " / " + pair.secretEnv + "_FILE (not set)"
+    private static String placesLookedAt(CredentialPlace pair, boolean idSet, boolean secretSet) {
+        return "settings.xml server '" + pair.serverId + "' (not found), environment variable " + pair.idEnv + " / "
+                + pair.idEnv + "_FILE" + (idSet ? " (set)" : " (not set)") + ", environment variable "
+                + pair.secretEnv + " / " + pair.secretEnv + "_FILE" + (secretSet ? " (set)" : " (not set)")
                 + (pair.hasIdParameter ? ", parameter clientId (property cxtoken.clientId)"
-                        + (pair.idParameterValue == null ? " (not set)" : "") : "");
+                        + (pair.idParameterValue == null ? " (not set)" : " (set)") : "");
     }
 }

@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Reads a credential from an environment variable {@code NAME}, or from the file named by {@code NAME_FILE} (Docker and
@@ -18,12 +23,61 @@ import java.util.function.Function;
  */
 public final class EnvironmentVariables {
     private static final long MAX_FILE_BYTES = 64 * 1024;
+    /** What a configured variable name must look like to be shown in a message: anything else may be a secret. */
+    private static final Pattern SHOWABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
     private final Function<String, String> lookup;
+    private final Supplier<Set<String>> names;
 
     /** @param lookup returns the variable's value, or null when it is not set */
     public EnvironmentVariables(Function<String, String> lookup) {
+        this(lookup, Collections::emptySet);
+    }
+
+    /**
+     * @param lookup returns the variable's value, or null when it is not set
+     * @param names the names of every variable set in the build, to recognise a value configured as a name
+     */
+    public EnvironmentVariables(Function<String, String> lookup, Supplier<Set<String>> names) {
         this.lookup = lookup;
+        this.names = names;
+    }
+
+    /**
+     * Checks a parameter that names an environment variable, such as clientSecretEnv, before the name is used or
+     * shown anywhere. A newcomer writes {@code <clientSecretEnv>${env.GENESYS_CLIENT_SECRET}</clientSecretEnv>},
+     * which puts the secret itself there; so a value is shown only when it looks like a variable name, and a value
+     * that equals the value of a variable of the build is named by that variable, never shown.
+     */
+    public void checkName(String parameter, String configured) throws InvalidConfigurationException {
+        if (configured == null || configured.trim().isEmpty()) {
+            return;
+        }
+        String name = configured.trim();
+        String where = parameter + " (property cxtoken." + parameter + ")";
+        if (lookup.apply(name) != null || lookup.apply(name + "_FILE") != null) {
+            return; // a variable of the build: a name, whatever it looks like
+        }
+        Set<String> holders = new TreeSet<>();
+        for (String variable : names.get()) {
+            String value = lookup.apply(variable);
+            if (value != null && value.trim().equals(name)) {
+                holders.add(variable);
+            }
+        }
+        if (!holders.isEmpty()) {
+            String holder = holders.iterator().next();
+            throw new InvalidConfigurationException(where + " must name a variable; it holds the value of one, "
+                    + holder + (holders.size() > 1 ? " (and " + (holders.size() - 1) + " more)" : "") + ". Write"
+                    + " the name itself, <" + parameter + ">" + holder + "</" + parameter + ">, not ${env."
+                    + holder + "}, or leave " + parameter + " out to use its default.");
+        }
+        if (!SHOWABLE_NAME.matcher(name).matches()) {
+            throw new InvalidConfigurationException(where + " must name an environment variable, but its value ("
+                    + name.length() + " characters, not shown) is neither a variable of this build nor an upper-case"
+                    + " name of A-Z, 0-9 and '_', such as GENESYS_CLIENT_SECRET. It names the variable; never put"
+                    + " the value itself here.");
+        }
     }
 
     /** A value with a description of where it was read. */
@@ -60,6 +114,13 @@ public final class EnvironmentVariables {
         }
         if (direct != null) {
             String trimmed = direct.trim();
+            if (isReadableFile(trimmed)) {
+                // Never read in its place: the variable's name says it holds the value itself.
+                throw new InvalidConfigurationException("Environment variable " + name + " holds the path of an"
+                        + " existing file (not shown), not a value. This looks like a GitLab CI variable of type"
+                        + " File, for which GitLab puts the path of a temporary file in the variable: name that CI"
+                        + " variable " + name + "_FILE instead, or change its type to Variable.");
+            }
             if (trimmed.isEmpty()) {
                 throw new InvalidConfigurationException("Environment variable " + name + " is set but empty. Set it"
                         + " to the value, or unset it. In CI, check that the CI variable it refers to exists and is"
@@ -72,6 +133,19 @@ public final class EnvironmentVariables {
             return Optional.of(new Value(readFile(name + "_FILE", fileName.trim()), "file named by " + name + "_FILE"));
         }
         return Optional.empty();
+    }
+
+    /** An absolute path to a readable regular file: what a GitLab File variable holds. */
+    public static boolean isReadableFile(String value) {
+        if (!value.startsWith("/") && !value.matches("(?s)[A-Za-z]:[\\\\/].*") && !value.startsWith("\\\\")) {
+            return false;
+        }
+        try {
+            Path path = Paths.get(value);
+            return path.isAbsolute() && Files.isRegularFile(path) && Files.isReadable(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Absolute, or explicitly relative: what CI systems and container runtimes put in a _FILE variable. */

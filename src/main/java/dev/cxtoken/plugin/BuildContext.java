@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
@@ -54,6 +57,7 @@ public final class BuildContext {
     TlsSocketStrategy tls;
     DnsResolver dns;
     String userAgent = "cx-token-maven-plugin";
+    Supplier<Set<String>> environmentNames = Collections::emptySet;
     EndOfBuild endOfBuild = action -> { };
     Function<ConcurrentMap<String, Object>, Renewals> renewals = ExecutorRenewals::new;
     Path temporaryRoot = Paths.get(System.getProperty("java.io.tmpdir"));
@@ -108,6 +112,12 @@ public final class BuildContext {
         this.endOfBuild = endOfBuild;
         this.renewals = renewals;
         this.temporaryRoot = temporaryRoot;
+        return this;
+    }
+
+    /** @param environmentNames the names of every environment variable of the build */
+    public BuildContext environmentNames(Supplier<Set<String>> environmentNames) {
+        this.environmentNames = environmentNames;
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.cxtoken.plugin;
 
 import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.credentials.EnvironmentVariables;
 import dev.cxtoken.http.HttpSettings;
 import dev.cxtoken.provider.Login;
 import dev.cxtoken.provider.Provider;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class GoalConfiguration {
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
     private static final List<String> RESERVED_PARAMETERS =
             Arrays.asList("grant_type", "client_id", "client_secret", "scope", "username", "password");
@@ -62,14 +62,19 @@ public final class GoalConfiguration {
         this.tokenFile = tokenFile;
     }
 
-    public static GoalConfiguration parse(Parameters p) throws InvalidConfigurationException {
+    /**
+     * @param variables the build's environment, to check that the parameters naming variables hold names, before
+     *     any of them is shown in a message
+     */
+    public static GoalConfiguration parse(Parameters p, EnvironmentVariables variables)
+            throws InvalidConfigurationException {
         Provider provider = Providers.parse(p.get("provider"));
         for (String name : Arrays.asList("serverId", "accessKeyServerId", "clientId")) {
             checkName(name, p.get(name), false);
         }
         checkName("tokenProperty", p.get("tokenProperty"), true);
         for (String name : Arrays.asList("clientIdEnv", "clientSecretEnv", "accessKeyIdEnv", "accessKeySecretEnv")) {
-            checkEnvironmentVariableName(name, p.get(name));
+            variables.checkName(name, p.get(name));
         }
         List<String> scopes = parseScopes(p.get("scopes"));
         Map<String, String> extra = parseParameters(p.extraParameters());
@@ -109,16 +114,6 @@ public final class GoalConfiguration {
                         + parameter + ") contains white space or control characters. Use a single word such as "
                         + (parameter.equals("tokenProperty") ? "cx.token" : "genesys-prod") + ".");
             }
-        }
-    }
-
-    private static void checkEnvironmentVariableName(String parameter, String value)
-            throws InvalidConfigurationException {
-        if (value != null && !value.trim().isEmpty() && !ENV_NAME.matcher(value.trim()).matches()) {
-            // The value is not repeated: a secret pasted here by mistake must not reach the build log.
-            throw new InvalidConfigurationException(parameter + " (property cxtoken." + parameter + ") is not an"
-                    + " environment variable name. Use letters, digits and '_', for example GENESYS_CLIENT_SECRET."
-                    + " It names the variable; never put the value itself here.");
         }
     }
 

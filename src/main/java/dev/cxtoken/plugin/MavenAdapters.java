@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
@@ -61,7 +63,7 @@ final class MavenAdapters {
                 () -> SettingsProxies.select(session.getSettings(), decrypter), store, properties,
                 baseDirectory(session, project), session.isOffline(), log, RunnerStdout.of(System.out));
         return context.lifecycle(new SessionEndHook(session, store), ExecutorRenewals::new,
-                Paths.get(System.getProperty("java.io.tmpdir")));
+                Paths.get(System.getProperty("java.io.tmpdir"))).environmentNames(() -> environmentNames(session));
     }
 
     /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */
@@ -71,6 +73,16 @@ final class MavenAdapters {
         }
         String root = session.getExecutionRootDirectory();
         return root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
+    }
+
+    private static Set<String> environmentNames(MavenSession session) {
+        Set<String> names = new TreeSet<>();
+        for (String property : session.getSystemProperties().stringPropertyNames()) {
+            if (property.startsWith("env.")) {
+                names.add(property.substring(4));
+            }
+        }
+        return names;
     }
 
     /**

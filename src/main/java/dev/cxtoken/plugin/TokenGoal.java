@@ -55,7 +55,7 @@ public final class TokenGoal {
 
     public Result run(Parameters parameters) throws CxTokenException {
         try {
-            return execute(GoalConfiguration.parse(parameters));
+            return execute(GoalConfiguration.parse(parameters, variables()));
         } catch (TokenEndpointException e) {
             if (e.kind() != TokenEndpointException.Kind.UNAVAILABLE) {
                 throw e;
@@ -76,7 +76,7 @@ public final class TokenGoal {
         // Before the fetch, so that every token this build fetches is revoked when it ends, whatever follows.
         context.endOfBuild.install(lifecycle.endOfBuild());
         TokenService service = new TokenService(
-                new CredentialResolver(context.servers, new EnvironmentVariables(context.environment)),
+                new CredentialResolver(context.servers, variables()),
                 new BuildTokenCache(context.store, context.clock, context.ticker), new BuildMemo(context.store),
                 new TokenService.Clients(client(config.http, proxy, context.log), client(config.http, proxy, quiet),
                         client(config.http.forRevocation(), proxy, quiet), context.log),
@@ -118,6 +118,10 @@ public final class TokenGoal {
                 config.keptBecause);
         context.log.info(summary);
         return new Result(outcome, summary);
+    }
+
+    private EnvironmentVariables variables() {
+        return new EnvironmentVariables(context.environment, context.environmentNames);
     }
 
     private OAuthClient client(HttpSettings settings, ProxyRoute proxy, TokenLog log) {

@@ -12,7 +12,7 @@ final class RefusalHints {
         String source = client.source();
         switch (refusal.error()) {
             case "invalid_client":
-                return "The server did not accept the client id or secret. Check both in " + source
+                return "The server did not accept the client id or secret. Check both, read from " + source
                         + "; the client may also have been deleted or disabled, or belong to another region or org.";
             case "unauthorized_client":
                 return "The client exists but may not use the " + refusal.grantType() + " grant. In Genesys Cloud,"
@@ -35,7 +35,8 @@ final class RefusalHints {
                 break;
         }
         if (refusal.status() == 401) {
-            return "The server did not accept the credentials. Check the client id and secret in " + source + ".";
+            return "The server did not accept the credentials. Check the client id and secret, read from " + source
+                    + ".";
         }
         if (refusal.status() == 403) {
             return "The server understood the request but refused it. Check that the client is enabled, has the"

@@ -1,5 +1,6 @@
 package dev.cxtoken.credentials;
 
+import dev.cxtoken.testing.TestBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ class CredentialResolverTest {
             id -> Optional.ofNullable(servers.get(id)), new EnvironmentVariables(env::get));
 
     private ClientCredentials resolve(Parameters parameters) throws CxTokenException {
-        return resolver.resolve(GoalConfiguration.parse(parameters).login().places().get(0));
+        return resolver.resolve(GoalConfiguration.parse(parameters, TestBuild.NO_ENVIRONMENT).login().places().get(0));
     }
 
     @Test
@@ -45,8 +46,16 @@ class CredentialResolverTest {
         ClientCredentials found = resolve(TestParameters.defaults());
         assertEquals("env-id", found.clientId());
         assertEquals("env-secret", found.secret().reveal());
-        assertEquals("environment variable GENESYS_CLIENT_SECRET", found.source());
+        assertEquals("environment variables GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET", found.source());
         assertFalse(found.toString().contains("env-secret"));
+    }
+
+    @Test
+    void theSourceNamesTheIdsPlaceAndTheSecretsPlaceWhenTheyDiffer() throws Exception {
+        env.put("GENESYS_CLIENT_SECRET", "env-secret");
+        ClientCredentials found = resolve(TestParameters.defaults().with("clientId", "param-id"));
+        assertEquals("parameter clientId (property cxtoken.clientId) (the id) and environment variable"
+                + " GENESYS_CLIENT_SECRET (the secret)", found.source());
     }
 
     @Test

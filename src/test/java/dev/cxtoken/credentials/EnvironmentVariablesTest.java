@@ -19,7 +19,70 @@ class EnvironmentVariablesTest {
     Path dir;
 
     private final Map<String, String> env = new HashMap<>();
-    private final EnvironmentVariables variables = new EnvironmentVariables(env::get);
+    private final EnvironmentVariables variables = new EnvironmentVariables(env::get, env::keySet);
+
+    private String refusedName(String parameter, String configured) {
+        return assertThrows(InvalidConfigurationException.class, () -> variables.checkName(parameter, configured))
+                .getMessage();
+    }
+
+    @Test
+    void aVariableNameIsAcceptedWhetherOrNotItIsSet() throws Exception {
+        env.put("https_proxy_secret", "x");
+        variables.checkName("clientSecretEnv", "GENESYS_CLIENT_SECRET"); // unset, but shaped like a name
+        variables.checkName("clientSecretEnv", "https_proxy_secret"); // lower case, but a variable of the build
+        env.put("lower_FILE", "/run/secrets/x");
+        variables.checkName("clientSecretEnv", "lower"); // its _FILE form is set
+        variables.checkName("clientSecretEnv", null);
+        variables.checkName("clientSecretEnv", " ");
+    }
+
+    @Test
+    void aValueOfAVariableIsNamedByItsVariableAndNeverShown() {
+        String secret = "Gq7_x2LmZ9pKr4TvW_b3NcY8";
+        env.put("GENESYS_CLIENT_SECRET", secret);
+        String message = refusedName("clientSecretEnv", secret);
+        assertEquals("clientSecretEnv (property cxtoken.clientSecretEnv) must name a variable; it holds the value of"
+                + " one, GENESYS_CLIENT_SECRET. Write the name itself,"
+                + " <clientSecretEnv>GENESYS_CLIENT_SECRET</clientSecretEnv>, not ${env.GENESYS_CLIENT_SECRET}, or"
+                + " leave clientSecretEnv out to use its default.", message);
+        env.put("ALSO_THE_SECRET", secret + "\n");
+        assertTrue(refusedName("clientSecretEnv", secret).contains("holds the value of one, ALSO_THE_SECRET (and 1"
+                + " more)."), "the first in name order, and how many more");
+    }
+
+    @Test
+    void aValueThatIsNoVariableNameIsRefusedWithoutShowingIt() {
+        for (String configured : new String[] {"Gq7_x2LmZ9pKr4TvW_b3NcY8", "s3cret+with/symbols=", "GENESYS-SECRET",
+                "9STARTS_WITH_A_DIGIT", "A" + "B".repeat(64)}) {
+            String message = refusedName("accessKeySecretEnv", configured);
+            assertTrue(message.startsWith("accessKeySecretEnv (property cxtoken.accessKeySecretEnv) must name an"
+                    + " environment variable, but its value (" + configured.length() + " characters, not shown)"),
+                    message);
+            assertFalse(message.contains(configured), message);
+        }
+    }
+
+    @Test
+    void aGitLabFileVariableInTheValueVariableIsRefusedAndTheFileIsNotRead() throws Exception {
+        Path file = Files.write(dir.resolve("GENESYS_CLIENT_SECRET"), "file-secret".getBytes(StandardCharsets.UTF_8));
+        env.put("GENESYS_CLIENT_SECRET", file.toString());
+        String message = assertThrows(InvalidConfigurationException.class,
+                () -> variables.read("GENESYS_CLIENT_SECRET")).getMessage();
+        assertEquals("Environment variable GENESYS_CLIENT_SECRET holds the path of an existing file (not shown), not a"
+                + " value. This looks like a GitLab CI variable of type File, for which GitLab puts the path of a"
+                + " temporary file in the variable: name that CI variable GENESYS_CLIENT_SECRET_FILE instead, or"
+                + " change its type to Variable.", message);
+        assertFalse(message.contains(file.toString()) || message.contains("file-secret"), message);
+    }
+
+    @Test
+    void aSecretThatOnlyLooksLikeAPathIsAValue() throws Exception {
+        env.put("SECRET", "/bG9uZy1iYXNlNjQ=");
+        env.put("ROOT", "/");
+        assertEquals("/bG9uZy1iYXNlNjQ=", variables.read("SECRET").orElseThrow().value());
+        assertEquals("/", variables.read("ROOT").orElseThrow().value(), "a directory is not a File variable");
+    }
 
     @Test
     void readsAndTrimsAVariable() throws Exception {

@@ -356,9 +356,9 @@ class FaultMatrixTest {
         String[][] cases = {
             // status, body, the error as quoted, a phrase of the hint
             {"401", "{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}",
-                "error 'invalid_client': Bad client credentials", "Check both in environment variable"},
+                "error 'invalid_client': Bad client credentials", "Check both, read from environment variables"},
             {"400", "{\"error\":\"invalid_client\",\"description\":\"authentication failed\"}",
-                "error 'invalid_client': authentication failed", "Check both in environment variable"},
+                "error 'invalid_client': authentication failed", "Check both, read from environment variables"},
             {"400", "{\"error\":\"unauthorized_client\",\"error_description\":\"grant not allowed\"}",
                 "error 'unauthorized_client': grant not allowed", "grant type 'Client Credentials'"},
             {"400", "{\"error\":\"invalid_scope\",\"error_description\":\"unknown scope\"}",

@@ -54,6 +54,8 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  */
 class BadInputMatrixTest {
     private static final String SECRET = "matrix-S3cret:+=&ü";
+    /** A secret of letters, digits and '_' only, as many Genesys secrets are: it looks like a variable name. */
+    private static final String WORD_SECRET = "Gq7_x2LmZ9pKr4TvW_b3NcY8";
     private static final Path IT_SETTINGS = Paths.get("src", "it", "settings.xml");
     private static final Path IT_SECURITY = Paths.get("src", "it", "settings-security.xml");
 
@@ -205,15 +207,56 @@ class BadInputMatrixTest {
                 parameter("tokenProperty with spaces", b -> b.with("tokenProperty", "cx token"),
                         "tokenProperty 'cx token' (property cxtoken.tokenProperty)", "Use a single word such as cx.token."),
                 parameter("the secret itself given as clientSecretEnv", b -> b.with("clientSecretEnv", SECRET),
-                        "clientSecretEnv (property cxtoken.clientSecretEnv) is not an environment variable name",
-                        "Use letters, digits and '_'"),
+                        "clientSecretEnv (property cxtoken.clientSecretEnv) must name a variable; it holds the value of"
+                                + " one, OAUTH_CLIENT_SECRET.", "<clientSecretEnv>OAUTH_CLIENT_SECRET</clientSecretEnv>"),
+                parameter("a secret of letters and digits given as clientSecretEnv",
+                        b -> b.with("clientSecretEnv", WORD_SECRET),
+                        "clientSecretEnv (property cxtoken.clientSecretEnv) must name an environment variable, but its"
+                                + " value (24 characters, not shown)", "such as GENESYS_CLIENT_SECRET"),
+                source("${env.X} given as clientSecretEnv: the value of a variable", b -> b.with("clientSecretEnv",
+                        WORD_SECRET), dir -> env("OAUTH_CLIENT_ID", "matrix-client").put("CI_SECRET", WORD_SECRET),
+                        "clientSecretEnv (property cxtoken.clientSecretEnv) must name a variable; it holds the value"
+                                + " of one, CI_SECRET.", "<clientSecretEnv>CI_SECRET</clientSecretEnv>"),
+                source("${env.X} given as clientIdEnv", b -> b.with("clientIdEnv", "matrix-client-4711"),
+                        dir -> new Sources().withValidEnvironment().put("CI_CLIENT", "matrix-client-4711"),
+                        "clientIdEnv (property cxtoken.clientIdEnv) must name a variable; it holds the value of one,"
+                                + " CI_CLIENT.", "not ${env.CI_CLIENT}"),
+                source("${env.X} given as accessKeySecretEnv", b -> b.with("provider", "cxone")
+                        .with("accessKeySecretEnv", WORD_SECRET), dir -> env("CXONE_ACCESS_KEY_SECRET", WORD_SECRET),
+                        "accessKeySecretEnv (property cxtoken.accessKeySecretEnv) must name a variable; it holds the"
+                                + " value of one, CXONE_ACCESS_KEY_SECRET.", "or leave accessKeySecretEnv out"),
+                source("${env.X} given as accessKeyIdEnv", b -> b.with("provider", "cxone")
+                        .with("accessKeyIdEnv", "AK_4711_key"), dir -> env("CXONE_ACCESS_KEY_ID", "AK_4711_key"),
+                        "accessKeyIdEnv (property cxtoken.accessKeyIdEnv) must name a variable; it holds the value of"
+                                + " one, CXONE_ACCESS_KEY_ID.", "<accessKeyIdEnv>CXONE_ACCESS_KEY_ID</accessKeyIdEnv>"),
                 parameter("the access key secret itself given as accessKeySecretEnv",
                         b -> b.with("provider", "cxone").with("accessKeySecretEnv", SECRET), "accessKeySecretEnv (property"
-                        + " cxtoken.accessKeySecretEnv) is not an environment variable name",
-                        "Use letters, digits and '_'"),
+                        + " cxtoken.accessKeySecretEnv) must name a variable; it holds the value of one,"
+                        + " OAUTH_CLIENT_SECRET.", "not ${env.OAUTH_CLIENT_SECRET}"),
+                parameter("a secret with symbols given as clientSecretEnv, no variable holding it",
+                        b -> b.with("clientSecretEnv", "other-" + SECRET), "clientSecretEnv (property"
+                        + " cxtoken.clientSecretEnv) must name an environment variable, but its value",
+                        "never put the value itself here"),
                 parameter("accessKeyIdEnv with a dash", b -> b.with("provider", "cxone").with("accessKeyIdEnv", "CXONE-KEY"),
-                        "accessKeyIdEnv (property cxtoken.accessKeyIdEnv) is not an environment variable name",
-                        "Use letters, digits and '_'"),
+                        "accessKeyIdEnv (property cxtoken.accessKeyIdEnv) must name an environment variable",
+                        "an upper-case name of A-Z, 0-9 and '_'"),
+                // A GitLab CI variable of type File holds the path of a temporary file, not the value
+                environment("a GitLab File variable as the secret", dir -> env("OAUTH_CLIENT_ID", "matrix-client")
+                        .put("OAUTH_CLIENT_SECRET", Files.write(dir.resolve("gitlab-file-var"),
+                                SECRET.getBytes(StandardCharsets.UTF_8)).toString()),
+                        "Environment variable OAUTH_CLIENT_SECRET holds the path of an existing file (not shown)",
+                        "name that CI variable OAUTH_CLIENT_SECRET_FILE instead, or change its type to Variable."),
+                source("a GitLab File variable as the access key secret", b -> b.with("provider", "cxone"),
+                        dir -> env("CXONE_ACCESS_KEY_ID", "key").put("CXONE_ACCESS_KEY_SECRET", Files.write(
+                                dir.resolve("gitlab-file-var"), SECRET.getBytes(StandardCharsets.UTF_8)).toString()),
+                        "Environment variable CXONE_ACCESS_KEY_SECRET holds the path of an existing file",
+                        "name that CI variable CXONE_ACCESS_KEY_SECRET_FILE instead"),
+                source("a GitLab File variable read into a settings.xml password", b -> b.with("serverId", "file-var"),
+                        dir -> settings(dir, "<server><id>file-var</id><username>id</username><password>"
+                                + Files.write(dir.resolve("gitlab-file-var"), SECRET.getBytes(StandardCharsets.UTF_8))
+                                + "</password></server>"),
+                        "settings.xml server 'file-var' has a <password> that is the path of an existing file",
+                        "change the variable's type to Variable."),
                 parameter("accessKeyServerId with spaces", b -> b.with("provider", "cxone").with("accessKeyServerId", "cxone key"),
                         "accessKeyServerId 'cxone key' (property cxtoken.accessKeyServerId)", "Use a single word"),
                 parameter("extra parameter the plugin sets itself", b -> b.withExtraParameters(Map.of("client_secret", "x")),
@@ -253,14 +296,22 @@ class BadInputMatrixTest {
                         "Both environment variables OAUTH_CLIENT_SECRET and OAUTH_CLIENT_SECRET_FILE are set",
                         "Keep one"),
                 environment("no credentials anywhere", dir -> new Sources(),
-                        "Looked in: settings.xml server 'oauth2' (not found), environment variables OAUTH_CLIENT_ID /"
-                                + " OAUTH_CLIENT_ID_FILE and OAUTH_CLIENT_SECRET / OAUTH_CLIENT_SECRET_FILE (not set),"
-                                + " parameter clientId (property cxtoken.clientId) (not set)",
+                        "Looked in: settings.xml server 'oauth2' (not found), environment variable OAUTH_CLIENT_ID /"
+                                + " OAUTH_CLIENT_ID_FILE (not set), environment variable OAUTH_CLIENT_SECRET /"
+                                + " OAUTH_CLIENT_SECRET_FILE (not set), parameter clientId (property cxtoken.clientId)"
+                                + " (not set)",
                         "Add a <server> with id 'oauth2' to settings.xml (username = client id, password = client"
                                 + " secret; parameter serverId, property cxtoken.serverId, picks another id), or set"
                                 + " OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
                 environment("client id without a secret", dir -> env("OAUTH_CLIENT_ID", "matrix-client"),
                         "No client secret found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                environment("client id without a secret: the id is labelled as set", dir -> env("OAUTH_CLIENT_ID",
+                        "matrix-client"), "environment variable OAUTH_CLIENT_ID / OAUTH_CLIENT_ID_FILE (set),"
+                                + " environment variable OAUTH_CLIENT_SECRET / OAUTH_CLIENT_SECRET_FILE (not set)",
+                        "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
+                source("client id from the parameter, without a secret", b -> b.with("clientId", "matrix-client"),
+                        dir -> new Sources(), "parameter clientId (property cxtoken.clientId) (set)",
+                        "No client secret found for provider 'oauth2'"),
                 environment("secret without a client id", dir -> env("OAUTH_CLIENT_SECRET", SECRET),
                         "No client id found for provider 'oauth2'", "or set OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET."),
                 source("CXone application without an access key", b -> b.with("provider", "cxone"),
@@ -348,7 +399,7 @@ class BadInputMatrixTest {
             assertTrue(e.isUserFixable(), "not reported as the user's to fix: " + message);
             assertTrue(message.contains(input.where), "does not say where: " + message);
             assertTrue(message.contains(input.expected), "does not say what is expected: " + message);
-            for (String secret : new String[] {SECRET, ItSupport.CLIENT_SECRET, "pw9"}) {
+            for (String secret : new String[] {SECRET, WORD_SECRET, ItSupport.CLIENT_SECRET, "pw9"}) {
                 assertFalse(message.contains(secret), "shows a secret: " + message);
             }
         }

@@ -1,5 +1,6 @@
 package dev.cxtoken.plugin;
 
+import dev.cxtoken.testing.TestBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cxtoken.credentials.CredentialPlace;
@@ -14,7 +15,7 @@ class GoalConfigurationTest {
     private static final String URL = "https://auth.example.com/oauth2/token";
 
     private static GoalConfiguration parse(Parameters parameters) throws Exception {
-        return GoalConfiguration.parse(parameters);
+        return GoalConfiguration.parse(parameters, TestBuild.NO_ENVIRONMENT);
     }
 
     @Test

@@ -73,7 +73,7 @@ class CxoneAccessKeyLoginTest {
             assertEquals(1, server.cxoneConfigurationRequests());
             String log = build.log.all();
             assertTrue(log.contains("INFO Fetched cxone token (access-key login) from 127.0.0.1:" + server.port()
-                    + " for access key AK-4711 (credentials from environment variable CXONE_ACCESS_KEY_SECRET)"), log);
+                    + " for access key AK-4711 (credentials from environment variables CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET)"), log);
             assertTrue(log.contains("DEBUG The NICE CXone API base URL " + server.baseUrl() + "/cxone-api comes from"
                     + " the tenant lookup."), log);
             for (String form : forbidden()) {
@@ -112,7 +112,7 @@ class CxoneAccessKeyLoginTest {
     @Test
     void autoPicksTheAccessKeyLoginWithoutApplicationCredentials() throws Exception {
         for (String area : CxoneAreas.AREAS) {
-            GoalConfiguration config = GoalConfiguration.parse(TestParameters.cxone(area));
+            GoalConfiguration config = GoalConfiguration.parse(TestParameters.cxone(area), TestBuild.NO_ENVIRONMENT);
             TestBuild build = withAccessKey();
             dev.cxtoken.credentials.CredentialResolver resolver = new dev.cxtoken.credentials.CredentialResolver(
                     build.serverSource, new dev.cxtoken.credentials.EnvironmentVariables(build.environment::get));

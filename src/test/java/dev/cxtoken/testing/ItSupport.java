@@ -183,7 +183,9 @@ public final class ItSupport {
         boolean hasPropertyDump = log.contains("[DEBUG] properties used:");
         StringBuilder kept = new StringBuilder(log.length());
         boolean inOneLineDump = false;
-        for (String line : log.split("\n", -1)) {
+        // Under -T another thread's unfinished line may run into a dump line ("... 0.2 s[DEBUG] env.X: value"): a
+        // log level mark inside a line starts a line of its own.
+        for (String line : LEVEL_MARK_INSIDE_A_LINE.split(log, -1)) {
             // The 2.x one-line dump goes on over several lines when an environment variable's value has line breaks;
             // it ends where the next log line starts.
             inOneLineDump = inOneLineDump && !line.startsWith("[") || line.startsWith("[DEBUG] properties used {");
@@ -198,6 +200,8 @@ public final class ItSupport {
 
     private static final Pattern MOJO_CONFIGURATION_LINE = Pattern.compile(
             "^\\[DEBUG\\](\\s+\\([fs]\\) [\\w.]+ = | Setting system property \\[| env: )");
+    private static final Pattern LEVEL_MARK_INSIDE_A_LINE =
+            Pattern.compile("\n|(?<=[^\n])(?=\\[(?:DEBUG|INFO|WARNING|ERROR)\\] )");
     private static final Pattern PROPERTY_DUMP_LINE = Pattern.compile("^\\[DEBUG\\] [\\w.-]+: ");
 
     /** Every token the server issued was revoked (by the end of the build, or at once after an org mismatch). */

@@ -32,4 +32,12 @@ class ItSupportTest {
         assertEquals("[DEBUG] properties used:\n[INFO] kept\n\n", ItSupport.withoutMavenValueDumps(dump));
         assertEquals("[DEBUG] cx.token: T\n\n", ItSupport.withoutMavenValueDumps("[DEBUG] cx.token: T\n"));
     }
+
+    @Test
+    void aDumpLineThatAnotherThreadsOutputRanIntoIsStillDropped() {
+        String log = "[DEBUG] properties used:\n[INFO] Tests run: 1, Time elapsed: 0.2 s[DEBUG] env.GENESYS_CLIENT_SECRET: S\n"
+                + "[INFO] kept[INFO] leak: S\n";
+        assertEquals("[DEBUG] properties used:\n[INFO] Tests run: 1, Time elapsed: 0.2 s\n[INFO] kept\n[INFO] leak: S\n\n",
+                ItSupport.withoutMavenValueDumps(log));
+    }
 }

@@ -2,6 +2,7 @@ package dev.cxtoken.testing;
 
 import dev.cxtoken.CxTokenException;
 import dev.cxtoken.Ticker;
+import dev.cxtoken.credentials.EnvironmentVariables;
 import dev.cxtoken.credentials.ServerCredentials;
 import dev.cxtoken.credentials.ServerCredentialsSource;
 import dev.cxtoken.http.ProxyRoute;
@@ -38,6 +39,8 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 public final class TestBuild {
     public static final String CLIENT_ID = "3c5a7f1e-client";
     public static final String SECRET = "s3cr3t:with%odd+chars=&ü";
+    /** For parsing parameters without a build: no variable is set. */
+    public static final EnvironmentVariables NO_ENVIRONMENT = new EnvironmentVariables(name -> null);
 
     public final Map<String, String> environment = new HashMap<>();
     public final Map<String, ServerCredentials> servers = new HashMap<>();
@@ -111,6 +114,7 @@ public final class TestBuild {
         return new BuildContext(environment::get, serverSource, proxyChoice == null ? () -> proxy : proxyChoice, store, properties, baseDirectory, offline, log,
                 new PrintStream(stdout, true, StandardCharsets.UTF_8))
                 .clocks(clock, ticker, sleeper).jitter(jitter).network(tls, dns).userAgent("cx-token-test")
+                .environmentNames(environment::keySet)
                 .lifecycle(action -> {
                     if (endOfBuild == null) {
                         endOfBuild = action;

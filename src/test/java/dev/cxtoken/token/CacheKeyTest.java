@@ -23,7 +23,7 @@ class CacheKeyTest {
             List.of(new ClientCredentials("id", Secret.of("secret-value-1"), "test"));
 
     private static String key(Parameters parameters) throws Exception {
-        GoalConfiguration config = GoalConfiguration.parse(parameters);
+        GoalConfiguration config = GoalConfiguration.parse(parameters, TestBuild.NO_ENVIRONMENT);
         return CacheKey.of(config.login(), CLIENT, List.of(), parameters.extraParameters(), null);
     }
 
