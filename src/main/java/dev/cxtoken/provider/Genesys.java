@@ -32,21 +32,32 @@ final class Genesys implements Provider {
                 ProviderOptions.orDefault(options.clientSecretEnv, "GENESYS_CLIENT_SECRET"), options.clientId, true);
         URI tokenUri;
         String apiBaseUrl;
+        String note = "";
+        // Checked even when tokenUrl overrides it: a misspelt region is a mistake either way.
+        String domain = GenesysRegions.resolveDomain(
+                ProviderOptions.orDefault(options.environment, DEFAULT_ENVIRONMENT));
         if (options.tokenUrl == null) {
-            String domain = GenesysRegions.resolveDomain(
-                    ProviderOptions.orDefault(options.environment, DEFAULT_ENVIRONMENT));
             tokenUri = URI.create("https://login." + domain + "/oauth/token");
             apiBaseUrl = "https://api." + domain;
+            if (options.environment == null) {
+                // A misspelt <enviroment> is ignored silently by Maven before 3.9, and the build talks to US East.
+                note = " (default environment " + DEFAULT_ENVIRONMENT + ", us-east-1; set environment for your"
+                        + " org's region)";
+            }
         } else {
             tokenUri = Endpoints.tokenUrl(options.tokenUrl);
             apiBaseUrl = apiBaseFor(tokenUri);
+            if (options.environment != null) {
+                note = " (tokenUrl overrides environment " + options.environment.trim() + ", which is not used)";
+            }
         }
         options.refuseRevocationUrl(id(), "revokes with DELETE /api/v2/tokens/me at the API base URL");
         return new ClientCredentialsLogin(place, tokenUri, apiBaseUrl,
                 ClientAuthentications.parse(options.clientAuth, ClientAuthentications.RAW_BASIC), options,
                 "There is no token endpoint at this URL. Check environment (cxtoken.environment) or tokenUrl"
                         + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.",
-                client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization));
+                client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization))
+                .noting(note);
     }
 
     /**

@@ -71,6 +71,7 @@ public final class GenesysRegions {
         throw new InvalidConfigurationException("Unknown Genesys Cloud environment '" + raw
                 + "' (parameter environment, property cxtoken.environment)."
                 + closestMatchHint(raw.isEmpty() ? "" : domain)
+                + GenesysRegionHints.byMeaning(raw, DOMAIN_BY_REGION)
                 + " Use an AWS region or an org domain: " + validValues()
                 + ". For a private or new region, set tokenUrl (cxtoken.tokenUrl) instead.");
     }

@@ -35,6 +35,14 @@ public interface Login {
     /** Host and port of the endpoint, or of the issuer, for log lines. */
     String hostForDisplay();
 
+    /**
+     * What the INFO line adds after the host about how the endpoint was chosen, where the user may not have meant
+     * it: a default region, or an environment that tokenUrl overrides. "" when there is nothing to say.
+     */
+    default String endpointNote() {
+        return "";
+    }
+
     /** The grant it sends, for cache keys. */
     String grantType();
 

@@ -10,6 +10,7 @@ import java.util.List;
 abstract class SinglePlaceLogin implements Login {
     final CredentialPlace place;
     final URI tokenUri;
+    private String endpointNote = "";
 
     SinglePlaceLogin(CredentialPlace place, URI tokenUri) {
         this.place = place;
@@ -29,5 +30,16 @@ abstract class SinglePlaceLogin implements Login {
     @Override
     public String hostForDisplay() {
         return Urls.hostForDisplay(tokenUri);
+    }
+
+    @Override
+    public String endpointNote() {
+        return endpointNote;
+    }
+
+    /** @param note " (…)", said on the INFO line after the host; see {@link Login#endpointNote()} */
+    SinglePlaceLogin noting(String note) {
+        this.endpointNote = note;
+        return this;
     }
 }

@@ -51,7 +51,7 @@ public final class TokenPublisher {
         String login = outcome.login().name();
         StringBuilder line = new StringBuilder(outcome.fetched() ? "Fetched " : "Reused ").append(provider)
                 .append(" token").append(login.isEmpty() ? "" : " (" + login + ")").append(" from ")
-                .append(outcome.login().hostForDisplay());
+                .append(outcome.login().hostForDisplay()).append(outcome.login().endpointNote());
         for (int i = 0; i < pairs.size(); i++) {
             line.append(i == 0 ? " for " : " and ").append(holder(places.get(i))).append(' ')
                     .append(pairs.get(i).abbreviatedClientId()).append(i == 0 ? " (credentials from " : " (from ")

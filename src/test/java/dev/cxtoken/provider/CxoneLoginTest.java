@@ -236,7 +236,7 @@ class CxoneLoginTest {
                     "key" + secret)) {
                 TokenService.Outcome outcome = obtain(cxone(server.baseUrl()));
                 assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()), secret);
-                assertEquals("environment variable CXONE_ACCESS_KEY_SECRET", outcome.credentials().get(1).source());
+                assertEquals("environment variables CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET", outcome.credentials().get(1).source());
             }
         }
     }
@@ -252,7 +252,7 @@ class CxoneLoginTest {
             TokenService.Outcome outcome = obtain(cxone(server.baseUrl()).with("accessKeyIdEnv", "MY_KEY_ID")
                     .with("accessKeySecretEnv", "MY_KEY_SECRET"));
             assertTrue(server.issuedTokens().contains(outcome.token().value().reveal()));
-            assertEquals("file named by MY_KEY_SECRET_FILE", outcome.credentials().get(1).source());
+            assertEquals("environment variable MY_KEY_ID (the id) and file named by MY_KEY_SECRET_FILE (the secret)", outcome.credentials().get(1).source());
         }
     }
 

@@ -75,4 +75,43 @@ class GenesysRegionsTest {
                 () -> GenesysRegions.resolveDomain("example.org.something.else"));
         assertFalse(far.getMessage().contains("Did you mean"), far.getMessage());
     }
+
+    @Test
+    void aRegionIsSuggestedByMeaningNextToTheClosestSpelling() {
+        InvalidConfigurationException uk = assertThrows(InvalidConfigurationException.class,
+                () -> GenesysRegions.resolveDomain("mypurecloud.co.uk"));
+        assertTrue(uk.getMessage().contains("Did you mean 'mypurecloud.com'? 'uk' suggests eu-west-2"
+                + " (euw2.pure.cloud)."), uk.getMessage());
+        String[][] cases = {{"london", "eu-west-2 (euw2.pure.cloud)"}, {"api.mypurecloud.au", "ap-southeast-2"},
+            {"Sydney", "ap-southeast-2 (mypurecloud.com.au)"}, {"tokyo", "ap-northeast-1 (mypurecloud.jp)"},
+            {"frankfurt", "eu-central-1 (mypurecloud.de)"}, {"dublin", "eu-west-1 (mypurecloud.ie)"},
+            {"mumbai", "ap-south-1 (aps1.pure.cloud)"}, {"São Paulo", "sa-east-1 (sae1.pure.cloud)"},
+            {"canada", "ca-central-1 (cac1.pure.cloud)"}, {"mypurecloud.in", "ap-south-1"},
+            {"united-kingdom", "eu-west-2"}, {"seoul", "ap-northeast-2 (apne2.pure.cloud)"}};
+        for (String[] c : cases) {
+            String message = assertThrows(InvalidConfigurationException.class,
+                    () -> GenesysRegions.resolveDomain(c[0])).getMessage();
+            assertTrue(message.contains("' suggests " + c[1]), c[0] + ": " + message);
+        }
+        String none = assertThrows(InvalidConfigurationException.class,
+                () -> GenesysRegions.resolveDomain("eu-west-3")).getMessage();
+        assertFalse(none.contains("suggests"), "'eu' alone names four regions: " + none);
+    }
+
+    @Test
+    void theInfoLineSaysWhenTheEnvironmentIsTheDefaultOrOverridden() throws Exception {
+        assertEquals(" (default environment mypurecloud.com, us-east-1; set environment for your org's region)",
+                genesys(null, null).endpointNote());
+        assertEquals("", genesys("eu-west-1", null).endpointNote());
+        assertEquals("", genesys(null, "https://gateway.example.com/oauth/token").endpointNote());
+        assertEquals(" (tokenUrl overrides environment eu-west-1, which is not used)",
+                genesys("eu-west-1", "https://gateway.example.com/oauth/token").endpointNote());
+    }
+
+    @Test
+    void theEnvironmentIsCheckedWhenTokenUrlIsSetToo() {
+        String message = assertThrows(InvalidConfigurationException.class,
+                () -> genesys("mypurecloud.co.uk", "https://gateway.example.com/oauth/token")).getMessage();
+        assertTrue(message.startsWith("Unknown Genesys Cloud environment 'mypurecloud.co.uk'"), message);
+    }
 }

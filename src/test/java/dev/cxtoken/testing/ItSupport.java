@@ -26,6 +26,8 @@ public final class ItSupport {
     /** The CXone access key of the ITs; its secret holds every character a form body must encode. */
     public static final String CXONE_ACCESS_KEY_ID = "it-access-key";
     public static final String CXONE_ACCESS_KEY_SECRET = "it-AK=s3cret&+:%";
+    /** A secret of letters, digits and '_' only, as many Genesys secrets are: it looks like a variable name. */
+    public static final String WORD_SECRET = "ItWordOnlyS3cret_4711abc";
 
     /**
      * Under -X, Surefire keeps the fork's system properties (a token the IT passed through systemPropertyVariables
@@ -175,7 +177,9 @@ public final class ItSupport {
      * {@code [DEBUG] Setting system property [name]=[value]} and
      * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}
      * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}), and
-     * exec-maven-plugin's {@code [DEBUG] env: NAME=value} lines for the environment of the program it starts.
+     * exec-maven-plugin's {@code [DEBUG] env: NAME=value} lines for the environment of the program it starts, and
+     * Maven's XML dump of each mojo's configuration ({@code [DEBUG] Configuration: <?xml …} to
+     * {@code </configuration>}), which shows a value a POM put in a parameter, even a secret put there by mistake.
      * Everything else in the log is scanned.
      */
     static String withoutMavenValueDumps(String log) {
@@ -183,13 +187,21 @@ public final class ItSupport {
         boolean hasPropertyDump = log.contains("[DEBUG] properties used:");
         StringBuilder kept = new StringBuilder(log.length());
         boolean inOneLineDump = false;
+        boolean inConfigurationXml = false;
         // Under -T another thread's unfinished line may run into a dump line ("... 0.2 s[DEBUG] env.X: value"): a
         // log level mark inside a line starts a line of its own.
         for (String line : LEVEL_MARK_INSIDE_A_LINE.split(log, -1)) {
             // The 2.x one-line dump goes on over several lines when an environment variable's value has line breaks;
             // it ends where the next log line starts.
             inOneLineDump = inOneLineDump && !line.startsWith("[") || line.startsWith("[DEBUG] properties used {");
-            boolean dumped = inOneLineDump || MOJO_CONFIGURATION_LINE.matcher(line).find()
+            if (line.startsWith("[DEBUG] Configuration: <?xml")) {
+                inConfigurationXml = true;
+            } else if (line.startsWith("[")) {
+                inConfigurationXml = false; // a log line of its own: the dump has ended
+            }
+            boolean configurationXml = inConfigurationXml;
+            inConfigurationXml = inConfigurationXml && !line.equals("</configuration>");
+            boolean dumped = inOneLineDump || configurationXml || MOJO_CONFIGURATION_LINE.matcher(line).find()
                     || hasPropertyDump && PROPERTY_DUMP_LINE.matcher(line).find();
             if (!dumped) {
                 kept.append(line).append('\n');
@@ -254,6 +266,7 @@ public final class ItSupport {
         needles.add(Base64.getEncoder().encodeToString(
                 (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
         needles.add(CXONE_ACCESS_KEY_SECRET);
+        needles.add(WORD_SECRET);
         needles.add(URLEncoder.encode(CXONE_ACCESS_KEY_SECRET, StandardCharsets.UTF_8));
         needles.addAll(server(context).issuedIdTokens());
         List<String> tokens = new ArrayList<>(server(context).issuedTokens());

@@ -40,4 +40,11 @@ class ItSupportTest {
         assertEquals("[DEBUG] properties used:\n[INFO] Tests run: 1, Time elapsed: 0.2 s\n[INFO] kept\n[INFO] leak: S\n\n",
                 ItSupport.withoutMavenValueDumps(log));
     }
+
+    @Test
+    void mavensXmlDumpOfAMojoConfigurationIsDroppedToItsEnd() {
+        String log = "[DEBUG] Configuration: <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration>\n"
+                + "  <clientSecretEnv>S</clientSecretEnv>\n</configuration>\n[INFO] after: S\n";
+        assertEquals("[INFO] after: S\n\n", ItSupport.withoutMavenValueDumps(log));
+    }
 }

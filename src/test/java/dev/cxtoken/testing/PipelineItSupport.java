@@ -33,17 +33,40 @@ public final class PipelineItSupport {
      */
     @SuppressWarnings("unchecked")
     public static RecordingProxy startProxy(Map<String, Object> context, File basedir) throws IOException {
+        RecordingProxy proxy = proxyTo(context, basedir, TestPki.TEST_HOST);
+        ((Map<String, String>) context.get("userProperties"))
+                .put("cxtoken.tokenUrl", "https://" + TestPki.TEST_HOST + "/oauth/token");
+        return proxy;
+    }
+
+    /**
+     * The same, for a build that sets no tokenUrl and no environment: the proxy takes Genesys Cloud's default hosts,
+     * login.mypurecloud.com and api.mypurecloud.com, to the stand-in server, so the default endpoint is reached
+     * without leaving the machine.
+     */
+    @SuppressWarnings("unchecked")
+    public static RecordingProxy startProxyForGenesysDefaults(Map<String, Object> context, File basedir)
+            throws IOException {
+        RecordingProxy proxy = proxyTo(context, basedir, "login.mypurecloud.com", "api.mypurecloud.com");
+        ((Map<String, String>) context.get("userProperties")).remove("cxtoken.tokenUrl");
+        return proxy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RecordingProxy proxyTo(Map<String, Object> context, File basedir, String... hosts)
+            throws IOException {
         StandInTokenServer server = ItSupport.server(context);
         Path base = basedir.toPath().toAbsolutePath();
-        TestPki pki = TestPki.create(Files.createDirectories(base.resolve("tls")));
+        TestPki pki = TestPki.create(Files.createDirectories(base.resolve("tls")), hosts);
         TlsFront front = new TlsFront(pki.serverContext(), server.port());
-        RecordingProxy proxy =
-                new RecordingProxy(PROXY_USER, PROXY_PASSWORD).route(TestPki.TEST_HOST, 443, front.port());
+        RecordingProxy proxy = new RecordingProxy(PROXY_USER, PROXY_PASSWORD);
+        for (String host : hosts) {
+            proxy.route(host, 443, front.port());
+        }
         context.put("tlsFront", front);
         context.put("proxy", proxy);
 
         Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
-        userProperties.put("cxtoken.tokenUrl", "https://" + TestPki.TEST_HOST + "/oauth/token");
         String encrypted = SettingsEncryption.existing(Path.of(userProperties.get("settings.security")))
                 .encrypt(PROXY_PASSWORD);
         Path settings = base.resolve("proxy-settings.xml");

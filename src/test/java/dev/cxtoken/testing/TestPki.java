@@ -48,8 +48,13 @@ public final class TestPki {
         return shared;
     }
 
-    /** Makes the CA, the server key pair and certificate, and a trust store holding only the CA, in {@code dir}. */
-    public static TestPki create(Path dir) throws IOException {
+    /**
+     * Makes the CA, the server key pair and certificate, and a trust store holding only the CA, in {@code dir}.
+     *
+     * @param moreHosts further DNS names for the certificate, such as a real provider's host that a test proxy routes
+     *     to a loopback server; only a trust store of this CA accepts them
+     */
+    public static TestPki create(Path dir, String... moreHosts) throws IOException {
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("server.p12");
         Path trust = dir.resolve("trust.p12");
@@ -64,7 +69,8 @@ public final class TestPki {
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", csr.toString());
         keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-infile", csr.toString(),
                 "-outfile", serverCert.toString(), "-validity", "2",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost,dns:" + TEST_HOST,
+                "-ext", "SAN=ip:127.0.0.1,dns:localhost,dns:" + TEST_HOST
+                        + (moreHosts.length == 0 ? "" : ",dns:" + String.join(",dns:", moreHosts)),
                 "-ext", "KU=digitalSignature", "-ext", "EKU=serverAuth");
         keytool("-importcert", "-noprompt", "-alias", "ca", "-keystore", server.toString(), "-file", caCert.toString());
         keytool("-importcert", "-alias", "server", "-keystore", server.toString(), "-file", serverCert.toString());
