@@ -11,12 +11,12 @@ import dev.cxtoken.token.Renewals;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,7 +53,8 @@ public final class BuildContext {
     Clock clock = Clock.systemUTC();
     Ticker ticker = Ticker.SYSTEM;
     Sleeper sleeper = Sleeper.REAL;
-    DoubleSupplier jitter = new SecureRandom()::nextDouble;
+    /** Spreads retries of many builds apart; it needs no secrecy, so no SecureRandom to seed in every module. */
+    DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     TlsSocketStrategy tls;
     DnsResolver dns;
     String userAgent = "cx-token-maven-plugin";

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -63,7 +64,17 @@ final class MavenAdapters {
                 () -> SettingsProxies.select(session.getSettings(), decrypter), store, properties,
                 baseDirectory(session, project), session.isOffline(), log, RunnerStdout.of(System.out));
         return context.lifecycle(new SessionEndHook(session, store), ExecutorRenewals::new,
-                Paths.get(System.getProperty("java.io.tmpdir"))).environmentNames(() -> environmentNames(session));
+                Paths.get(System.getProperty("java.io.tmpdir"))).environmentNames(new Supplier<Set<String>>() {
+                    private Set<String> names;
+
+                    @Override
+                    public Set<String> get() {
+                        if (names == null) { // once per execution, and only when a check needs them
+                            names = environmentNames(session);
+                        }
+                        return names;
+                    }
+                });
     }
 
     /** Where relative paths start: the project's directory, or where Maven was started when there is no project. */

@@ -6,8 +6,10 @@ import dev.cxtoken.TokenFileException;
 import dev.cxtoken.TokenLog;
 import dev.cxtoken.token.TokenLifecycle;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.AclEntry;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +75,11 @@ public final class BuildTokenFiles {
             }
         }
         try {
-            writer.write(file, token);
+            // A module that reuses the build's token finds it in the file already: a rewrite (and its sync to disk)
+            // would cost every module of a reactor some milliseconds for nothing.
+            if (!holds(file, token)) {
+                writer.write(file, token);
+            }
         } catch (TokenFileException e) {
             throw unwritable(file.getParent(), e.reason());
         }
@@ -85,6 +92,16 @@ public final class BuildTokenFiles {
             }
         });
         return file;
+    }
+
+    /** Whether {@code file}, in the build's own owner-only directory, holds exactly {@code token}. */
+    private static boolean holds(Path file, Secret token) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && MessageDigest.isEqual(
+                    Files.readAllBytes(file), token.reveal().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return false; // written afresh, which reports what is wrong
+        }
     }
 
     /** Also keeps the user's own {@code tokenFile} current through renewals; it is not deleted at the end. */
