@@ -17,14 +17,9 @@ echo "Building and installing the plugin into the local repository..."
 "$MVN" -B -q -DskipTests -Dinvoker.skip=true install
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 
-# The stand-in server is JDK-only, so it runs as a single source file.
-java src/test/java/dev/cxtoken/standin/StandInTokenServer.java --port-file "$WORK/port" \
-    --client-id bench-client --client-secret bench-secret >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
-PORT=$(cat "$WORK/port")
-BASE="http://127.0.0.1:$PORT"
+. scripts/standin.sh
+start_standin "$WORK" bench-client bench-secret
+BASE="$STANDIN_BASE"
 
 make_reactor() { # modules dir
     local n=$1 dir=$2 modules=""

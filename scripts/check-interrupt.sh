@@ -14,12 +14,9 @@ REPO="$PWD/target/local-repo"
 SUREFIRE=$(sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.xml | head -1)
 JUNIT=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' pom.xml | head -1)
 
-java src/test/java/dev/cxtoken/standin/StandInTokenServer.java --port-file "$WORK/port" \
-    --client-id interrupt-client --client-secret interrupt-secret >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$WORK/port")"
+. scripts/standin.sh
+start_standin "$WORK" interrupt-client interrupt-secret
+BASE="$STANDIN_BASE"
 
 cat >"$WORK/project/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
