@@ -12,12 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The scenarios every supported Maven and JDK must pass; CORE_ITS=a,b in the environment runs only those.
-CORE_ITS="${CORE_ITS:-genesys-env,lifecycle-long-run,lifecycle-failing-test,settings-encrypted,settings-env-unset,wrong-secret,missing-credentials,reactor-parallel,adhoc-no-pom,help-detail,examples,cxone-surefire,cxone-access-key,github-mask,corporate-proxy}"
+CORE_ITS="${CORE_ITS:-genesys-env,lifecycle-long-run,lifecycle-failing-test,settings-encrypted,settings-env-unset,wrong-secret,missing-credentials,reactor-parallel,adhoc-no-pom,help-detail,examples,cxone-surefire,cxone-access-key,github-mask,corporate-proxy,newcomer-secret-as-variable-name,newcomer-default-environment}"
 
 # SHA-512 of apache-maven-<version>-bin.tar.gz, as published by the Apache Maven project.
 declare -A MAVEN_SHA512=(
     [3.6.3]=c35a1803a6e70a126e80b2b3ae33eed961f83ed74d18fcd16909b2d44d7dada3203f1ffe726c17ef8dcca2dcaa9fca676987befeadc9b9f759967a8cb77181c0
     [4.0.0-rc-4]=0684d86ecee7756ee6b6c21fb29c702b3e12b4b9b7a3c16f794c4bff4ed43aab9c3d45f3f9d4e44d91f07572c9baf06bac665fd5eca0c45e9911b25108e122b0
+    [3.10.0]=908b1501bfb420bf7c8affb855534a9c407fd6099367bfb9f2f2dcb8e9799102bffb84518cde74c679bd76870247c6528683abdd620581bffa90f95d92d175aa
+    # Maven Central serves no .sha512 for rc-5: this is the archive's own, whose SHA-1 matches Central's .sha1.
+    [4.0.0-rc-5]=942c19fb75ab7a5d2a11001e3d6c8c6214c81d2736ebc613243d22f7b4ab0404092d47511317d767e8f22a1c634a3762cc7e6b4b6693580ac86e73c0bed1bee2
 )
 
 maven_home() { # version -> prints the unpacked Maven home
