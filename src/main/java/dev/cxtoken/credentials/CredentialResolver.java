@@ -12,7 +12,7 @@ import java.util.Optional;
  * the access key, which is looked up the same way under its own server id and variable names.
  */
 public final class CredentialResolver {
-    private static final String ID_PARAMETER = "parameter clientId (property cxtoken.clientId)";
+    private static final String ID_PARAMETER = "parameter clientId";
 
     private final ServerCredentialsSource servers;
     private final EnvironmentVariables environment;

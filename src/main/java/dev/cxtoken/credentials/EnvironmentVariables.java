@@ -67,10 +67,13 @@ public final class EnvironmentVariables {
         }
         if (!holders.isEmpty()) {
             String holder = holders.iterator().next();
+            // A value shaped like a name may be one, read through another variable and not set here: say both.
+            String ifName = SHOWABLE_NAME.matcher(name).matches() ? " If " + name + " is the variable you meant, it"
+                    + " is not set in this build." : "";
             throw new InvalidConfigurationException(where + " must name a variable; it holds the value of one, "
                     + holder + (holders.size() > 1 ? " (and " + (holders.size() - 1) + " more)" : "") + ". Write"
                     + " the name itself, <" + parameter + ">" + holder + "</" + parameter + ">, not ${env."
-                    + holder + "}, or leave " + parameter + " out to use its default.");
+                    + holder + "}, or leave " + parameter + " out to use its default." + ifName);
         }
         if (!SHOWABLE_NAME.matcher(name).matches()) {
             throw new InvalidConfigurationException(where + " must name an environment variable, but its value ("
@@ -137,7 +140,8 @@ public final class EnvironmentVariables {
 
     /** An absolute path to a readable regular file: what a GitLab File variable holds. */
     public static boolean isReadableFile(String value) {
-        if (!value.startsWith("/") && !value.matches("(?s)[A-Za-z]:[\\\\/].*") && !value.startsWith("\\\\")) {
+        // No UNC paths: looking one up would contact the host that a secret starting with two backslashes names.
+        if (!value.startsWith("/") && !value.matches("(?s)[A-Za-z]:[\\\\/].*")) {
             return false;
         }
         try {

@@ -33,9 +33,7 @@ final class Genesys implements Provider {
         URI tokenUri;
         String apiBaseUrl;
         String note = "";
-        // Checked even when tokenUrl overrides it: a misspelt region is a mistake either way.
-        String domain = GenesysRegions.resolveDomain(
-                ProviderOptions.orDefault(options.environment, DEFAULT_ENVIRONMENT));
+        String domain = domain(options);
         if (options.tokenUrl == null) {
             tokenUri = URI.create("https://login." + domain + "/oauth/token");
             apiBaseUrl = "https://api." + domain;
@@ -47,7 +45,7 @@ final class Genesys implements Provider {
         } else {
             tokenUri = Endpoints.tokenUrl(options.tokenUrl);
             apiBaseUrl = apiBaseFor(tokenUri);
-            if (options.environment != null) {
+            if (options.environment != null && !tokenUri.equals(URI.create("https://login." + domain + "/oauth/token"))) {
                 note = " (tokenUrl overrides environment " + options.environment.trim() + ", which is not used)";
             }
         }
@@ -58,6 +56,25 @@ final class Genesys implements Provider {
                         + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.",
                 client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization))
                 .noting(note);
+    }
+
+    /**
+     * The org domain of environment. Checked even when tokenUrl overrides it: a misspelt region is a mistake either
+     * way, and the advice then says that tokenUrl is set.
+     */
+    private static String domain(ProviderOptions options) throws InvalidConfigurationException {
+        try {
+            return GenesysRegions.resolveDomain(ProviderOptions.orDefault(options.environment, DEFAULT_ENVIRONMENT));
+        } catch (InvalidConfigurationException e) {
+            if (options.tokenUrl == null) {
+                throw e;
+            }
+            String message = e.getMessage();
+            int advice = message.indexOf(" For a private or new region, set tokenUrl");
+            throw new InvalidConfigurationException((advice < 0 ? message : message.substring(0, advice))
+                    + " tokenUrl (cxtoken.tokenUrl) is set and gives the token endpoint, so environment is not used"
+                    + " for it: remove environment, or correct it.");
+        }
     }
 
     /**

@@ -97,7 +97,7 @@ public final class TokenLifecycle {
 
     @SuppressWarnings("unchecked")
     private Map<String, Consumer<String>> holders(String key) {
-        return (Map<String, Consumer<String>>) map("refreshers").computeIfAbsent(key,
+        return (Map<String, Consumer<String>>) map("renewal-holders").computeIfAbsent(key,
                 k -> new LinkedHashMap<String, Consumer<String>>());
     }
 

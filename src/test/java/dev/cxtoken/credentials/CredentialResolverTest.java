@@ -54,8 +54,8 @@ class CredentialResolverTest {
     void theSourceNamesTheIdsPlaceAndTheSecretsPlaceWhenTheyDiffer() throws Exception {
         env.put("GENESYS_CLIENT_SECRET", "env-secret");
         ClientCredentials found = resolve(TestParameters.defaults().with("clientId", "param-id"));
-        assertEquals("parameter clientId (property cxtoken.clientId) (the id) and environment variable"
-                + " GENESYS_CLIENT_SECRET (the secret)", found.source());
+        assertEquals("parameter clientId (the id) and environment variable GENESYS_CLIENT_SECRET (the secret)",
+                found.source());
     }
 
     @Test

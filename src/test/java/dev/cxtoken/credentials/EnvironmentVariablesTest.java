@@ -52,6 +52,17 @@ class EnvironmentVariablesTest {
     }
 
     @Test
+    void aNameReadThroughAnotherVariableAndNotSetGetsBothReadings() {
+        env.put("SECRET_NAME", "MY_SECRET"); // <clientSecretEnv>${env.SECRET_NAME}</clientSecretEnv>, MY_SECRET unset
+        String message = refusedName("clientSecretEnv", "MY_SECRET");
+        assertTrue(message.contains("it holds the value of one, SECRET_NAME."), message);
+        assertTrue(message.endsWith(" If MY_SECRET is the variable you meant, it is not set in this build."), message);
+        env.put("MIXED", "Gq7_x2LmZ9pKr4TvW_b3NcY8");
+        assertFalse(refusedName("clientSecretEnv", "Gq7_x2LmZ9pKr4TvW_b3NcY8").contains("If "),
+                "a value that is no name is never shown");
+    }
+
+    @Test
     void aValueThatIsNoVariableNameIsRefusedWithoutShowingIt() {
         for (String configured : new String[] {"Gq7_x2LmZ9pKr4TvW_b3NcY8", "s3cret+with/symbols=", "GENESYS-SECRET",
                 "9STARTS_WITH_A_DIGIT", "A" + "B".repeat(64)}) {

@@ -113,5 +113,13 @@ class GenesysRegionsTest {
         String message = assertThrows(InvalidConfigurationException.class,
                 () -> genesys("mypurecloud.co.uk", "https://gateway.example.com/oauth/token")).getMessage();
         assertTrue(message.startsWith("Unknown Genesys Cloud environment 'mypurecloud.co.uk'"), message);
+        assertTrue(message.endsWith(" tokenUrl (cxtoken.tokenUrl) is set and gives the token endpoint, so environment"
+                + " is not used for it: remove environment, or correct it."), message);
+        assertFalse(message.contains("set tokenUrl (cxtoken.tokenUrl) instead"), "tokenUrl is set already: " + message);
+    }
+
+    @Test
+    void noNoteWhenTokenUrlIsTheEnvironmentsOwnEndpoint() throws Exception {
+        assertEquals("", genesys("eu-west-1", "https://login.mypurecloud.ie/oauth/token").endpointNote());
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -56,6 +57,8 @@ public final class TestBuild {
     public DoubleSupplier jitter = () -> 0.5;
     public final RecordingLog log;
     public final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    /** Run after every write to {@link #stdout}, to see what else had happened by then. */
+    public final List<Runnable> stdoutObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Ticker ticker = Ticker.SYSTEM;
     private Sleeper sleeper = Sleeper.REAL;
@@ -112,7 +115,7 @@ public final class TestBuild {
 
     public BuildContext context() {
         return new BuildContext(environment::get, serverSource, proxyChoice == null ? () -> proxy : proxyChoice, store, properties, baseDirectory, offline, log,
-                new PrintStream(stdout, true, StandardCharsets.UTF_8))
+                new PrintStream(observed(), true, StandardCharsets.UTF_8))
                 .clocks(clock, ticker, sleeper).jitter(jitter).network(tls, dns).userAgent("cx-token-test")
                 .environmentNames(environment::keySet)
                 .lifecycle(action -> {
@@ -120,6 +123,22 @@ public final class TestBuild {
                         endOfBuild = action;
                     }
                 }, store -> renewals, temporaryDirectory());
+    }
+
+    private java.io.OutputStream observed() {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                stdout.write(b);
+                stdoutObservers.forEach(Runnable::run);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                stdout.write(bytes, offset, length);
+                stdoutObservers.forEach(Runnable::run);
+            }
+        };
     }
 
     private Path temporaryDirectory() {

@@ -235,11 +235,23 @@ class TokenLifecycleTest {
         build.environment.put("GITHUB_ACTIONS", "true");
         try (ScriptedHttpServer server = new ScriptedHttpServer(token("token-a", 600), token("token-b", 600))) {
             build.run(genesys(server));
+            java.util.concurrent.atomic.AtomicReference<String> fileWhenMasked = new java.util.concurrent.atomic.AtomicReference<>();
+            build.stdoutObservers.add(() -> {
+                if (fileWhenMasked.get() == null && build.stdout.toString(StandardCharsets.UTF_8)
+                        .contains("::add-mask::token-b")) {
+                    try {
+                        fileWhenMasked.set(read(buildFile()));
+                    } catch (Exception e) {
+                        fileWhenMasked.set(e.toString());
+                    }
+                }
+            });
             clock.advance(Duration.ofSeconds(300));
             build.renewals.runDue();
             String stdout = build.stdout.toString(StandardCharsets.UTF_8);
             assertTrue(stdout.contains("::add-mask::token-a\n"), stdout);
             assertTrue(stdout.contains("::add-mask::token-b\n"), "the renewed token is masked too: " + stdout);
+            assertEquals("token-a", fileWhenMasked.get(), "the build's file held the renewed token before its mask");
         }
     }
 
