@@ -42,7 +42,13 @@ public final class GenesysApi {
 
     /** From the environment variables that exec-maven-plugin's environmentVariables set. */
     public static GenesysApi fromEnvironment() {
-        return new GenesysApi(System.getenv("GENESYS_API"), System.getenv("GENESYS_TOKEN"));
+        String token = System.getenv("GENESYS_TOKEN");
+        if (token != null && token.startsWith("${")) {
+            // Maven passes an unresolved ${cx.token} on as it is, when the module does not run the goal first.
+            throw new IllegalArgumentException("GENESYS_TOKEN is the unresolved text " + token + ": does this module"
+                    + " run cx-token:fetch-token before exec-maven-plugin?");
+        }
+        return new GenesysApi(System.getenv("GENESYS_API"), token);
     }
 
     /** GET of an API path such as /api/v2/tokens/me. */
