@@ -103,8 +103,8 @@ final class Answers {
             throw new Retriable(what, retryAfter(response), false);
         }
         String advice = status == 407 ? proxy.authenticationAdvice()
-                : "The proxy does not let this machine reach that host: ask its operators to allow it, or list the"
-                        + " host in the proxy's nonProxyHosts if it is reachable without the proxy.";
+                : "The proxy does not let this machine reach that host: ask its operators to allow it, or "
+                        + proxy.exemptionAdvice() + " if it is reachable without the proxy.";
         return new TokenRequestRejectedException(call.action + " to " + call.uri + " failed: " + what + ". "
                 + advice);
     }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -30,17 +31,20 @@ public final class ProxyRoute {
     private final HttpHost proxy;
     private final String username;
     private final Secret password;
-    private final List<Pattern> nonProxyHosts;
+    private final Predicate<String> bypass;
     private final ProxySelector jvmSelector;
     private final String source;
+    /** Whether the proxy came from HTTPS_PROXY, where credentials and exceptions are written differently. */
+    private final boolean fromEnvironment;
 
-    private ProxyRoute(HttpHost proxy, String username, Secret password, List<Pattern> nonProxyHosts,
+    private ProxyRoute(HttpHost proxy, String username, Secret password, Predicate<String> bypass,
             ProxySelector jvmSelector, String source) {
         this.source = source;
+        this.fromEnvironment = source.startsWith("environment variable");
         this.proxy = proxy;
         this.username = username;
         this.password = password;
-        this.nonProxyHosts = nonProxyHosts;
+        this.bypass = bypass;
         this.jvmSelector = jvmSelector;
     }
 
@@ -54,7 +58,7 @@ public final class ProxyRoute {
 
     /** Like {@link #jvmDefault()} with another selector, so tests need not set JVM-wide proxy properties. */
     static ProxyRoute jvmDefault(ProxySelector selector) {
-        return new ProxyRoute(null, null, null, new ArrayList<>(), selector,
+        return new ProxyRoute(null, null, null, host -> false, selector,
                 "JVM proxy settings such as https.proxyHost");
     }
 
@@ -76,7 +80,20 @@ public final class ProxyRoute {
                 }
             }
         }
-        return new ProxyRoute(new HttpHost("http", host, port), username, password, patterns, null, source);
+        return new ProxyRoute(new HttpHost("http", host, port), username, password,
+                target -> patterns.stream().anyMatch(pattern -> pattern.matcher(target).matches()), null, source);
+    }
+
+    /**
+     * A proxy from the environment variables that CI runners set ({@code HTTPS_PROXY}), reached over plain HTTP.
+     *
+     * @param noProxy the {@code NO_PROXY} list, in curl's syntax (see {@link NoProxy}), or null
+     */
+    public static ProxyRoute fromEnvironment(String source, String host, int port, String username, Secret password,
+            String noProxy) {
+        Objects.requireNonNull(host, "host");
+        return new ProxyRoute(new HttpHost("http", host, port), username, password, NoProxy.parse(noProxy), null,
+                source);
     }
 
     /** For log lines: where requests go, without credentials. */
@@ -91,6 +108,11 @@ public final class ProxyRoute {
     /** Where the proxy was configured, for messages. */
     String source() {
         return source;
+    }
+
+    /** How to let a host bypass this proxy, for messages. */
+    String exemptionAdvice() {
+        return fromEnvironment ? "add the host to NO_PROXY" : "list the host in the proxy's nonProxyHosts";
     }
 
     /** The proxy password in the forms a proxy's error page could echo it, for the exchange's redactor. */
@@ -123,6 +145,12 @@ public final class ProxyRoute {
             return "The JVM's proxy properties carry no credentials: declare the proxy in settings.xml <proxies>"
                     + " with <username> and <password> instead.";
         }
+        if (fromEnvironment) {
+            return "The proxy " + (username == null || username.isEmpty() ? "needs credentials: give them" : "did not"
+                    + " accept the username and password given") + " in the URL of " + source + ", as"
+                    + " http://user:password@host:port, with special characters percent-encoded; or declare the"
+                    + " proxy in settings.xml <proxies>, which wins over the variable.";
+        }
         if (username == null || username.isEmpty() || password == null) {
             return "The proxy needs credentials: add <username> and <password> to " + source + ".";
         }
@@ -142,12 +170,7 @@ public final class ProxyRoute {
         if (Urls.isLoopback(host)) {
             return true;
         }
-        for (Pattern pattern : nonProxyHosts) {
-            if (pattern.matcher(host).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return bypass.test(host);
     }
 
     /** The context attribute where the route planner leaves the proxy it chose, for messages about that proxy. */

@@ -61,7 +61,9 @@ final class MavenAdapters {
         ConcurrentMap<String, Object> store = BuildSessionStore.of(session.getRepositorySession().getData());
         BuildContext context = new BuildContext(name -> environmentVariable(session, name),
                 new SettingsServerCredentials(session.getSettings(), decrypter),
-                () -> SettingsProxies.select(session.getSettings(), decrypter), store, properties,
+                () -> SettingsProxies.select(session.getSettings(), decrypter,
+                        () -> EnvironmentProxies.orJvmDefault(name -> environmentVariable(session, name))),
+                store, properties,
                 baseDirectory(session, project), session.isOffline(), log, RunnerStdout.of(System.out));
         return context.lifecycle(new SessionEndHook(session, store), ExecutorRenewals::new,
                 Paths.get(System.getProperty("java.io.tmpdir"))).environmentNames(new Supplier<Set<String>>() {

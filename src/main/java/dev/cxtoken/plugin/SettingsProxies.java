@@ -12,19 +12,20 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Picks the settings.xml proxy for the token request: the first active proxy declared for {@code https}, else the
- * first active one for {@code http} (most settings declare only that one and use it for both). Without one, the JVM's
- * proxy properties apply.
+ * first active one for {@code http} (most settings declare only that one and use it for both). Without one, the
+ * fallback applies: the runner's HTTPS_PROXY, then the JVM's proxy properties.
  */
 final class SettingsProxies {
     private SettingsProxies() {}
 
-    static ProxyRoute select(Settings settings, SettingsDecrypter decrypter) throws InvalidConfigurationException {
+    static ProxyRoute select(Settings settings, SettingsDecrypter decrypter, BuildContext.ProxyChoice fallback)
+            throws InvalidConfigurationException {
         Proxy chosen = settings == null ? null : firstActive(settings, "https");
         if (chosen == null && settings != null) {
             chosen = firstActive(settings, "http");
         }
         if (chosen == null) {
-            return ProxyRoute.jvmDefault();
+            return fallback.choose();
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen));
         SettingsDecryption.requireDecrypted(result, result.getProxy() != null,

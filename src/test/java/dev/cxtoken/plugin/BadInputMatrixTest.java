@@ -456,7 +456,8 @@ class BadInputMatrixTest {
             throws CxTokenException {
         build.environment.putAll(sources.environment);
         build.serverSource = sources.servers;
-        build.proxyChoice = () -> SettingsProxies.select(sources.settings, sources.decrypter);
+        build.proxyChoice = () -> SettingsProxies.select(sources.settings, sources.decrypter,
+                () -> EnvironmentProxies.orJvmDefault(sources.environment::get));
         return build.run(parameters).outcome();
     }
 

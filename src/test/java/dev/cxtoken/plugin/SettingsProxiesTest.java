@@ -69,7 +69,7 @@ class SettingsProxiesTest {
             assertTrue(encrypted.startsWith("{") && !encrypted.contains(PROXY_PASSWORD));
             proxy.setPassword(encrypted);
 
-            ProxyRoute route = SettingsProxies.select(settings(proxy), encryption.decrypter());
+            ProxyRoute route = SettingsProxies.select(settings(proxy), encryption.decrypter(), ProxyRoute::jvmDefault);
             assertEquals("ProxyRoute{proxy 127.0.0.1:" + recording.port() + " as corp-user}", route.toString());
 
             AccessToken token = TestClients.fetch(TestParameters.oauth2("https://" + TestPki.TEST_HOST
@@ -92,7 +92,7 @@ class SettingsProxiesTest {
         proxy.setUsername("corp-user");
         proxy.setPassword(encrypted);
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SettingsProxies.select(settings(proxy), otherMaster.decrypter()));
+                () -> SettingsProxies.select(settings(proxy), otherMaster.decrypter(), ProxyRoute::jvmDefault));
         assertTrue(e.getMessage().startsWith("Cannot decrypt the password of settings.xml proxy 'corp'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("settings-security.xml"), e.getMessage());
@@ -105,19 +105,19 @@ class SettingsProxiesTest {
         Settings settings = settings(proxy("plain", "http", true, 1111), proxy("off", "https", false, 2222),
                 proxy("secure", "HTTPS", true, 3333));
         assertEquals("ProxyRoute{proxy 127.0.0.1:3333}",
-                SettingsProxies.select(settings, encryption.decrypter()).toString());
+                SettingsProxies.select(settings, encryption.decrypter(), ProxyRoute::jvmDefault).toString());
         assertEquals("ProxyRoute{proxy 127.0.0.1:1111}", SettingsProxies.select(
                 settings(proxy("off", "https", false, 2222), proxy("plain", "http", true, 1111)),
-                encryption.decrypter()).toString());
+                encryption.decrypter(), ProxyRoute::jvmDefault).toString());
     }
 
     @Test
     void withoutAnActiveProxyTheJvmSettingsApply() throws Exception {
         SettingsEncryption encryption = SettingsEncryption.create(dir, "master-Pa55");
         assertEquals("ProxyRoute{the JVM's proxy settings}", SettingsProxies.select(
-                settings(proxy("off", "https", false, 2222)), encryption.decrypter()).toString());
+                settings(proxy("off", "https", false, 2222)), encryption.decrypter(), ProxyRoute::jvmDefault).toString());
         assertEquals("ProxyRoute{the JVM's proxy settings}",
-                SettingsProxies.select(null, encryption.decrypter()).toString());
+                SettingsProxies.select(null, encryption.decrypter(), ProxyRoute::jvmDefault).toString());
     }
 
     @Test
@@ -126,7 +126,7 @@ class SettingsProxiesTest {
         Proxy proxy = proxy("corp", "http", true, 3128);
         proxy.setHost(" ");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SettingsProxies.select(settings(proxy), encryption.decrypter()));
+                () -> SettingsProxies.select(settings(proxy), encryption.decrypter(), ProxyRoute::jvmDefault));
         assertEquals("settings.xml proxy 'corp' has no <host>. Set it to the proxy's host name, or set"
                 + " <active>false</active> on that proxy.", e.getMessage());
     }

@@ -24,8 +24,13 @@ abstract class LoopbackSocketServer implements AutoCloseable {
     private final ExecutorService workers;
 
     LoopbackSocketServer(ServerSocket unbound, String threadName) throws IOException {
+        this(unbound, threadName, 0);
+    }
+
+    /** @param port the loopback port to listen on, or 0 for a free one */
+    LoopbackSocketServer(ServerSocket unbound, String threadName, int port) throws IOException {
         serverSocket = unbound;
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -52,6 +52,38 @@ public final class PipelineItSupport {
         return proxy;
     }
 
+    /**
+     * The same proxy for a build that has no proxy in any settings.xml: only the runner's variables, which the IT's
+     * invoker.properties sets to {@code http://PROXY_USER:<password>@127.0.0.1:<port>}. An environment cannot be set
+     * from a setup script, so the port is fixed; the message says so when it is taken.
+     */
+    @SuppressWarnings("unchecked")
+    public static RecordingProxy startEnvironmentProxy(Map<String, Object> context, File basedir, int port)
+            throws IOException {
+        StandInTokenServer server = ItSupport.server(context);
+        Path base = basedir.toPath().toAbsolutePath();
+        TestPki pki = TestPki.create(Files.createDirectories(base.resolve("tls")));
+        TlsFront front = new TlsFront(pki.serverContext(), server.port());
+        RecordingProxy proxy;
+        try {
+            proxy = new RecordingProxy(PROXY_USER, PROXY_PASSWORD, port);
+        } catch (IOException e) {
+            front.close();
+            throw new IOException("Cannot listen on 127.0.0.1:" + port + ", the port this IT's invoker.properties"
+                    + " gives in HTTPS_PROXY; free it or change both", e);
+        }
+        proxy.route(TestPki.TEST_HOST, 443, front.port());
+        context.put("tlsFront", front);
+        context.put("proxy", proxy);
+        ((Map<String, String>) context.get("userProperties"))
+                .put("cxtoken.tokenUrl", "https://" + TestPki.TEST_HOST + "/oauth/token");
+        Path mvn = Files.createDirectories(base.resolve(".mvn"));
+        Files.writeString(mvn.resolve("jvm.config"), "-Djavax.net.ssl.trustStore=" + pki.trustStore()
+                + " -Djavax.net.ssl.trustStorePassword=" + TestPki.PASSWORD
+                + " -Djavax.net.ssl.trustStoreType=PKCS12\n", StandardCharsets.UTF_8);
+        return proxy;
+    }
+
     @SuppressWarnings("unchecked")
     private static RecordingProxy proxyTo(Map<String, Object> context, File basedir, String... hosts)
             throws IOException {

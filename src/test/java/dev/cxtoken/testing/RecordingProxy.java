@@ -55,7 +55,12 @@ public final class RecordingProxy extends LoopbackSocketServer {
 
     /** A proxy that requires Basic credentials, or none when {@code user} is null. */
     public RecordingProxy(String user, String password) throws IOException {
-        super(new ServerSocket(), "recording-proxy");
+        this(user, password, 0);
+    }
+
+    /** The same on a given loopback port, for a build that can learn the port only from its environment. */
+    public RecordingProxy(String user, String password, int port) throws IOException {
+        super(new ServerSocket(), "recording-proxy", port);
         expectedAuthorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
