@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parses .gitlab-ci.yml (and every examples/*/.gitlab-ci.yml) with gitlab-ci-local: GitLab's JSON schema, then the
-# jobs a branch pipeline and a tag pipeline would run. Needs Node.js and npm, not GitLab: gitlab-ci-local comes from
+# jobs a branch pipeline and a tag pipeline would run; and the CI/CD component in templates/, as a pipeline includes it. Needs Node.js and npm, not GitLab: gitlab-ci-local comes from
 # the npm registry at the version locked in scripts/gitlab-ci-local/, installed once into a cache folder.
 # Usage: scripts/validate-gitlab-ci.sh
 set -euo pipefail
@@ -46,6 +46,42 @@ check .gitlab-ci.yml "test compatibility site release" --variable CI_COMMIT_TAG=
 for example in examples/*/.gitlab-ci.yml; do
     [ -e "$example" ] && check "$example" "integration-tests"
 done
+
+# The CI/CD component (templates/maven-with-token.yml), included by a pipeline the way a user's includes it. gitlab-ci-local
+# reads a component of the project itself from the working tree when the include names the project's remote and the
+# current commit, so the check builds such a project in a scratch folder.
+component_check() {
+    local project="$STATE/component-project" sha out
+    rm -rf "$project"
+    mkdir -p "$project/templates"
+    cp templates/maven-with-token.yml "$project/templates/"
+    git -C "$project" init -q
+    git -C "$project" add -A
+    git -C "$project" -c user.name=check -c user.email=check@example.invalid commit -qm "the component"
+    git -C "$project" remote add gcl-origin https://gitlab.example.com/contact-center/cx-token-maven-plugin.git
+    sha=$(git -C "$project" rev-parse HEAD)
+    sed "s/@SHA@/$sha/g" scripts/gitlab-ci-component/pipeline.yml >"$project/.gitlab-ci.yml"
+    echo "== templates/maven-with-token.yml, included by scripts/gitlab-ci-component/pipeline.yml"
+    if ! out=$("$GCL" --cwd "$project" --file .gitlab-ci.yml --state-dir "$ROOT/$STATE/component-state" \
+            --home "$ROOT/$STATE/home" --preview 2>&1); then
+        echo "$out"
+        echo "INVALID: the component, or the pipeline that includes it" >&2
+        failed=1
+        return
+    fi
+    # The inputs must reach the jobs: names of the variables, goals, the org pin, the provider, the stages.
+    for expected in 'integration-tests:' 'cxone-export:' '${env.CI_GENESYS_SECRET}' '${env.CXONE_CLIENT_ID}' \
+            '-Pintegration verify' 'CX_TOKEN_EXPECTED_ORGANIZATION: Contoso Test' '-Dcxtoken.provider=cxone' \
+            'stage: deploy' 'CX_TOKEN_ENVIRONMENT: eu-west-1'; do
+        if ! grep -qF -- "$expected" <<<"$out"; then
+            echo "$out"
+            echo "MISSING in the component's jobs: $expected" >&2
+            failed=1
+        fi
+    done
+    echo "integration-tests and cxone-export rendered with their inputs"
+}
+component_check
 
 if [ "$failed" -ne 0 ]; then
     echo "GitLab CI configuration check FAILED." >&2
