@@ -223,16 +223,16 @@ public class FetchTokenMojo extends AbstractMojo {
     private boolean failOnError;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+    MavenSession session;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    MavenProject project;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
-    private String pluginVersion;
+    String pluginVersion;
 
     @Component
-    private SettingsDecrypter settingsDecrypter;
+    SettingsDecrypter settingsDecrypter;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

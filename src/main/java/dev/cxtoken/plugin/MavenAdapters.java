@@ -6,7 +6,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,7 +34,14 @@ final class MavenAdapters {
     static Parameters parameters(Object mojo) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> extra = null;
-        for (Field field : mojo.getClass().getDeclaredFields()) {
+        List<Field> fields = new ArrayList<>();
+        // The goals share their parameters through inheritance: cx-token:diagnose reads fetch-token's.
+        for (Class<?> type = mojo.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (type.getName().startsWith("dev.cxtoken.")) {
+                fields.addAll(Arrays.asList(type.getDeclaredFields()));
+            }
+        }
+        for (Field field : fields) {
             if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("pluginVersion")) {
                 continue;
             }

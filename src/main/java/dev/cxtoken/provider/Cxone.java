@@ -67,8 +67,12 @@ final class Cxone implements Provider {
     private static CxoneAccessKeyLogin accessKeyLogin(CredentialPlace accessKey, ProviderOptions options)
             throws InvalidConfigurationException {
         String area = CxoneAreas.isArea(options.environment) ? CxoneAreas.parse(options.environment) : null;
-        return new CxoneAccessKeyLogin(accessKey, CxoneAccessKeyLogin.endpoint(options), area,
+        CxoneAccessKeyLogin login = new CxoneAccessKeyLogin(accessKey, CxoneAccessKeyLogin.endpoint(options), area,
                 options.expectedOrganization);
+        if (options.tokenUrl == null) {
+            login.derivedFrom("the area " + area + " (NICE's access-key endpoint for it)");
+        }
+        return login;
     }
 
     /**

@@ -63,6 +63,12 @@ final class CxoneLogin implements Login {
     }
 
     @Override
+    public String endpointDerivation() {
+        return configuredTokenUri != null ? "tokenUrl (cxtoken.tokenUrl)" : "the discovery document " + issuer
+                + "/.well-known/openid-configuration, read when the goal runs";
+    }
+
+    @Override
     public String hostForDisplay() {
         return Urls.hostForDisplay(configuredTokenUri != null ? configuredTokenUri : issuer);
     }

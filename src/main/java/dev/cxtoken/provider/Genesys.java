@@ -33,10 +33,14 @@ final class Genesys implements Provider {
         URI tokenUri;
         String apiBaseUrl;
         String note = "";
+        String derivation = "tokenUrl (cxtoken.tokenUrl)";
         String domain = domain(options);
         if (options.tokenUrl == null) {
             tokenUri = URI.create("https://login." + domain + "/oauth/token");
             apiBaseUrl = "https://api." + domain;
+            derivation = options.environment == null ? "the default environment " + DEFAULT_ENVIRONMENT
+                    + " (us-east-1)" : "the region table: environment '" + options.environment.trim() + "' is "
+                    + domain;
             if (options.environment == null) {
                 // A misspelt <enviroment> is ignored silently by Maven before 3.9, and the build talks to US East.
                 note = " (default environment " + DEFAULT_ENVIRONMENT + ", us-east-1; set environment for your"
@@ -55,7 +59,7 @@ final class Genesys implements Provider {
                 "There is no token endpoint at this URL. Check environment (cxtoken.environment) or tokenUrl"
                         + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.",
                 client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization))
-                .noting(note);
+                .noting(note).derivedFrom(derivation);
     }
 
     /**

@@ -43,6 +43,14 @@ public interface Login {
         return "";
     }
 
+    /**
+     * How the endpoint was found, for {@code cx-token:diagnose}: "tokenUrl (cxtoken.tokenUrl)", the region table, or
+     * the discovery document that the goal would read.
+     */
+    default String endpointDerivation() {
+        return "tokenUrl (cxtoken.tokenUrl)";
+    }
+
     /** The grant it sends, for cache keys. */
     String grantType();
 

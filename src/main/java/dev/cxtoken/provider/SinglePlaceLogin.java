@@ -11,6 +11,7 @@ abstract class SinglePlaceLogin implements Login {
     final CredentialPlace place;
     final URI tokenUri;
     private String endpointNote = "";
+    private String derivation = "tokenUrl (cxtoken.tokenUrl)";
 
     SinglePlaceLogin(CredentialPlace place, URI tokenUri) {
         this.place = place;
@@ -35,6 +36,17 @@ abstract class SinglePlaceLogin implements Login {
     @Override
     public String endpointNote() {
         return endpointNote;
+    }
+
+    @Override
+    public String endpointDerivation() {
+        return derivation;
+    }
+
+    /** @param how see {@link Login#endpointDerivation()} */
+    SinglePlaceLogin derivedFrom(String how) {
+        this.derivation = how;
+        return this;
     }
 
     /** @param note " (…)", said on the INFO line after the host; see {@link Login#endpointNote()} */

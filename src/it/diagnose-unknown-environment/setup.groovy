@@ -1,0 +1,2 @@
+dev.cxtoken.testing.ItSupport.start(context, basedir)
+return true
