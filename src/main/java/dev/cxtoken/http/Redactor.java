@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *
  * <p>Each secret is also looked for in its Base64 forms, and every match ignores case, which costs nothing and catches
  * servers that upper-case what they echo. What it cannot catch (values under four characters, a secret echoed only in
- * part or inside a longer Base64 run) is listed in the README's security notes.
+ * part or inside a longer Base64 run) is listed in the security notes (src/site/markdown/security.md).
  */
 public final class Redactor {
     private static final String MASK = "****";

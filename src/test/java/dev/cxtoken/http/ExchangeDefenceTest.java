@@ -248,7 +248,7 @@ class ExchangeDefenceTest {
     }
 
     @Test
-    @DisplayName("a Retry-After on 500, 502 or 504 lengthens the wait but uses up an attempt, as the README says")
+    @DisplayName("a Retry-After on 500, 502 or 504 lengthens the wait but uses up an attempt, as the docs say")
     void retryAfterOnAGatewayErrorCountsAsAnAttempt() throws Exception {
         for (int status : new int[] {500, 502, 504}) {
             try (ScriptedHttpServer server = new ScriptedHttpServer(json(status, "{}", "Retry-After", "1"),

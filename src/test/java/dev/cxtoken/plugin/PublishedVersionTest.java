@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /**
- * Users copy the plugin version from the README and from examples/; both must name the version this build makes, so
- * that a release bumps them with the POM (and the examples IT builds exactly what users copy).
+ * Users copy the plugin version from the README, the manual's pages (src/site/markdown) and examples/; all must name
+ * the version this build makes, so that a release bumps them with the POM (and the examples IT builds exactly what
+ * users copy).
  */
 class PublishedVersionTest {
     private static final Pattern README_VERSIONS = Pattern.compile(
@@ -44,9 +47,23 @@ class PublishedVersionTest {
     @Test
     void readmeSnippetsUseThisVersion() throws Exception {
         String version = PluginDescriptorFile.load().version();
-        List<String> versions = readmeVersions(Files.readString(Path.of("README.md")));
-        assertTrue(!versions.isEmpty(), "the README shows no plugin version");
-        versions.forEach(shown -> assertEquals(version, shown, "plugin version in a README snippet"));
+        List<String> readme = readmeVersions(Files.readString(Path.of("README.md")));
+        assertTrue(!readme.isEmpty(), "the README shows no plugin version");
+        readme.forEach(shown -> assertEquals(version, shown, "plugin version in a README snippet"));
+        for (Path page : manualPages()) {
+            readmeVersions(Files.readString(page)).forEach(
+                    shown -> assertEquals(version, shown, "plugin version in a snippet of " + page));
+        }
+    }
+
+    private static List<Path> manualPages() throws IOException {
+        Path folder = Path.of("src/site/markdown");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList());
+        }
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the rows of every Markdown table in the README whose header starts with
+ * Reads the rows of every Markdown table in the parameters page ({@link #PAGE}) whose header starts with
  * {@code | parameter | user property | default |}, so that rows added anywhere, in any such table, are checked.
  */
 final class ReadmeParameterTable {
+    /** The manual page that holds the parameter table, once the README's. */
+    static final String PAGE = "src/site/markdown/parameters.md";
     private static final Pattern HEADER =
             Pattern.compile("^\\|\\s*parameter\\s*\\|\\s*user property\\s*\\|\\s*default\\s*\\|.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -52,13 +54,14 @@ final class ReadmeParameterTable {
                 i++;
                 Row row = row(i + 1, lines[i]);
                 if (rows.put(row.name, row) != null) {
-                    throw new IllegalStateException("README line " + row.line + ": `" + row.name + "` is documented twice");
+                    throw new IllegalStateException(
+                            "parameters.md line " + row.line + ": `" + row.name + "` is documented twice");
                 }
             }
         }
         if (!sawTable) {
             throw new IllegalStateException(
-                    "README.md has no parameter table (a header starting with '| parameter | user property | default |')");
+                    PAGE + " has no parameter table (a header starting with '| parameter | user property | default |')");
         }
         return rows;
     }
@@ -66,18 +69,18 @@ final class ReadmeParameterTable {
     private static Row row(int lineNumber, String line) {
         List<String> cells = cells(line);
         if (cells.size() < 3) {
-            throw new IllegalStateException("README line " + lineNumber + ": fewer than three cells: " + line);
+            throw new IllegalStateException("parameters.md line " + lineNumber + ": fewer than three cells: " + line);
         }
         String name = code(cells.get(0));
         if (name == null) {
             throw new IllegalStateException(
-                    "README line " + lineNumber + ": write the parameter name as `name`: " + line);
+                    "parameters.md line " + lineNumber + ": write the parameter name as `name`: " + line);
         }
         String propertyCell = cells.get(1);
         String property = code(propertyCell);
         if (property == null && !propertyCell.equalsIgnoreCase("none")) {
             throw new IllegalStateException(
-                    "README line " + lineNumber + ": write the user property as `name`, or none: " + line);
+                    "parameters.md line " + lineNumber + ": write the user property as `name`, or none: " + line);
         }
         return new Row(lineNumber, name, property, cells.get(2));
     }

@@ -19,20 +19,22 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's parameter table is the reference users read; the plugin descriptor is what Maven, {@code mvn
- * cx-token:help -Ddetail} and the site's goal page use. They must agree on every parameter, user property and
- * default, whatever rows the table has.
+ * The parameter table of the manual ({@code src/site/markdown/parameters.md}, once in the README) is the reference
+ * users read; the plugin descriptor is what Maven, {@code mvn cx-token:help -Ddetail} and the site's goal page use.
+ * They must agree on every parameter, user property and default, whatever rows the table has.
  */
 class ReadmeParameterTableTest {
 
     @Test
     void readmeTableAgreesWithThePluginDescriptor() throws Exception {
-        Map<String, ReadmeParameterTable.Row> documented = ReadmeParameterTable.read(Files.readString(Path.of("README.md")));
+        Map<String, ReadmeParameterTable.Row> documented = ReadmeParameterTable.read(
+                Files.readString(Path.of(ReadmeParameterTable.PAGE)));
         Map<String, PluginDescriptorFile.Parameter> declared = PluginDescriptorFile.load().goal("fetch-token");
 
         List<String> problems = disagreements(documented, declared);
         if (!problems.isEmpty()) {
-            fail("README.md's parameter table and the plugin descriptor disagree:\n  " + String.join("\n  ", problems));
+            fail(ReadmeParameterTable.PAGE + "'s parameter table and the plugin descriptor disagree:\n  "
+                    + String.join("\n  ", problems));
         }
     }
 
@@ -53,22 +55,22 @@ class ReadmeParameterTableTest {
         List<String> problems = new ArrayList<>();
         for (String name : new TreeSet<>(declared.keySet())) {
             if (!documented.containsKey(name)) {
-                problems.add("`" + name + "` is a parameter of fetch-token but has no row in the README's table");
+                problems.add("`" + name + "` is a parameter of fetch-token but has no row in parameters.md's table");
             }
         }
         for (ReadmeParameterTable.Row row : documented.values()) {
             PluginDescriptorFile.Parameter parameter = declared.get(row.name);
-            String where = "README line " + row.line + ": `" + row.name + "` ";
+            String where = "parameters.md line " + row.line + ": `" + row.name + "` ";
             if (parameter == null) {
                 problems.add(where + "is not a parameter of fetch-token");
                 continue;
             }
             if (!Objects.equals(parameter.property, row.property)) {
-                problems.add(where + "has user property " + code(row.property) + " in the README but "
+                problems.add(where + "has user property " + code(row.property) + " in parameters.md but "
                         + code(parameter.property) + " in the descriptor");
             }
             if (!Objects.equals(parameter.defaultValue, row.literalDefault)) {
-                problems.add(where + "has default '" + row.defaultCell + "' in the README but "
+                problems.add(where + "has default '" + row.defaultCell + "' in parameters.md but "
                         + (parameter.defaultValue == null
                                 ? "none in the descriptor (write none, or say in words how it is derived)"
                                 : "`" + parameter.defaultValue + "` in the descriptor"));
@@ -126,10 +128,10 @@ class ReadmeParameterTableTest {
                 "skip", new PluginDescriptorFile.Parameter("skip", "cxtoken.skip", "false", "d"));
         String problems = String.join("\n", disagreements(rows, declared));
         assertTrue(problems.contains("`skip` is a parameter of fetch-token but has no row"), problems);
-        assertTrue(problems.contains("`timeout` has default '`60`' in the README but `90` in the descriptor"), problems);
-        assertTrue(problems.contains("`clientIdEnv` has user property `cxtoken.clientIdEnv` in the README but"
+        assertTrue(problems.contains("`timeout` has default '`60`' in parameters.md but `90` in the descriptor"), problems);
+        assertTrue(problems.contains("`clientIdEnv` has user property `cxtoken.clientIdEnv` in parameters.md but"
                 + " `cxtoken.clientIdEnvironment`"), problems);
-        assertTrue(problems.contains("`accessKeyIdEnv` has default '`CXONE_ACCESS_KEY_ID`' in the README but none"),
+        assertTrue(problems.contains("`accessKeyIdEnv` has default '`CXONE_ACCESS_KEY_ID`' in parameters.md but none"),
                 problems);
         assertEquals(4, disagreements(rows, declared).size(), problems);
 
@@ -141,7 +143,7 @@ class ReadmeParameterTableTest {
     @Test
     void readerRefusesWhatItCannotRead() {
         assertThrowsMentioning("no parameter table", "# Title\n\nNo table here.\n");
-        assertThrowsMentioning("README line 3: write the parameter name as `name`",
+        assertThrowsMentioning("parameters.md line 3: write the parameter name as `name`",
                 "| parameter | user property | default | meaning |\n|---|---|---|---|\n| timeout | x | 60 | s |\n");
         assertThrowsMentioning("write the user property as `name`, or none",
                 "| parameter | user property | default | meaning |\n|---|---|---|---|\n| `timeout` | x | 60 | s |\n");

@@ -31,7 +31,8 @@ public final class ItSupport {
 
     /**
      * Under -X, Surefire keeps the fork's system properties (a token the IT passed through systemPropertyVariables
-     * among them) in target/surefire/ and in its event dump. The README lists this as a known limit.
+     * among them) in target/surefire/ and in its event dump. The security notes (src/site/markdown/security.md) list
+     * this as a known limit.
      */
     public static final String[] SUREFIRE_DEBUG_FILES = {"target/surefire/", "*-events.bin"};
 
@@ -172,9 +173,9 @@ public final class ItSupport {
     }
 
     /**
-     * Drops the lines in which Maven's own plugins print values at -X, which this plugin cannot control and the README
-     * lists as a known limit: a later mojo's configuration ({@code [DEBUG]   (f) name = value}), Surefire's
-     * {@code [DEBUG] Setting system property [name]=[value]} and
+     * Drops the lines in which Maven's own plugins print values at -X, which this plugin cannot control and the security
+     * notes (src/site/markdown/security.md) list as a known limit: a later mojo's configuration
+     * ({@code [DEBUG]   (f) name = value}), Surefire's {@code [DEBUG] Setting system property [name]=[value]} and
      * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}
      * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}), and
      * exec-maven-plugin's {@code [DEBUG] env: NAME=value} lines for the environment of the program it starts, and

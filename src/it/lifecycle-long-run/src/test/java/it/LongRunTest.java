@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
-/** Outlives two 8-second tokens, re-reading the token file before every call, as the README's helper does. */
+/**
+ * Outlives two 8-second tokens, re-reading the token file before every call, as the manual's helper does
+ * (src/site/markdown/usage.md).
+ */
 class LongRunTest {
     @Test
     void everyCallForTwentySecondsIsAccepted() throws Exception {
