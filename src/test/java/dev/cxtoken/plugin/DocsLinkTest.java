@@ -178,9 +178,70 @@ class DocsLinkTest {
             links += relativeLinks(doc);
             problems.addAll(brokenLinks(doc, anchorCache));
         }
-        assertTrue(links >= 50, "found only " + links + " relative links: does the test still read the docs?");
+        assertTrue(links >= 40, "found only " + links + " relative links: does the test still read the docs?");
         if (!problems.isEmpty()) {
             fail(problems.size() + " broken link(s):\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * The site publishes the pages, not the README or the rest of the repository, and names its heading anchors its own
+     * way. So a page links relatively only to other pages (the repository by its web URL), and a {@code #fragment}
+     * into a page needs an explicit {@code <a id="fragment"></a>} there, which both GitHub and the site keep.
+     */
+    static List<String> siteProblems(List<Path> docs) throws IOException {
+        Path manual = Path.of("src/site/markdown").toAbsolutePath().normalize();
+        List<String> problems = new ArrayList<>();
+        for (Path doc : docs) {
+            String text = withoutCode(Files.readString(doc));
+            Matcher link = LINK.matcher(text);
+            while (link.find()) {
+                String target = link.group(2);
+                if (EXTERNAL.matcher(target).find()) {
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String path = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = path.isEmpty() ? doc.toAbsolutePath().normalize()
+                        : doc.toAbsolutePath().getParent().resolve(path).normalize();
+                String where = doc + ":" + lineOf(text, link.start()) + ": (" + target + "): ";
+                boolean fromPage = doc.toAbsolutePath().normalize().startsWith(manual);
+                if (fromPage && !resolved.startsWith(manual)) {
+                    problems.add(where + "a page links outside the manual, which the site does not publish; use the"
+                            + " repository's web URL");
+                } else if (hash >= 0 && resolved.startsWith(manual) && Files.isRegularFile(resolved)
+                        && !Files.readString(resolved).contains("<a id=\"" + target.substring(hash + 1) + "\"></a>")) {
+                    problems.add(where + "no <a id=\"" + target.substring(hash + 1) + "\"></a> in "
+                            + resolved.getFileName() + ", so the link misses its heading on the site");
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void everyLinkIntoTheManualWorksOnTheSiteToo() throws Exception {
+        List<String> problems = siteProblems(docs());
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " link(s) that would break on the site:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    @Test
+    void aPageLinkingOutsideTheManualOrToAHeadingWithoutAnExplicitAnchorIsReported(@TempDir Path dir)
+            throws Exception {
+        Path page = Path.of("src/site/markdown/usage.md");
+        Path probe = Files.writeString(dir.resolve("probe.md"), "[usage](" + page.toAbsolutePath()
+                + "#when-the-build-ends) [nowhere](" + page.toAbsolutePath() + "#long-builds)\n");
+        List<String> problems = siteProblems(List.of(probe));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("no <a id=\"long-builds\"></a> in usage.md"), problems.toString());
+        Path outside = Files.writeString(Path.of("src/site/markdown").resolve("probe-outside.md"),
+                "[readme](../../../README.md)\n");
+        try {
+            assertTrue(siteProblems(List.of(outside)).get(0).contains("a page links outside the manual"));
+        } finally {
+            Files.delete(outside);
         }
     }
 
