@@ -179,7 +179,7 @@ public final class ItSupport {
      * maven-resources-plugin's dump of every property, {@code env.*} included, that follows {@code properties used:}
      * (or, from maven-resources-plugin 2.x, the Maven 3.6.3 default, the one line {@code properties used {...}}), and
      * exec-maven-plugin's {@code [DEBUG] env: NAME=value} lines for the environment of the program it starts, and
-     * Maven's XML dump of each mojo's configuration ({@code [DEBUG] Configuration: <?xml …} to
+     * Maven's XML dump of each mojo's configuration ({@code [DEBUG] Configuration: <…} to
      * {@code </configuration>}), which shows a value a POM put in a parameter, even a secret put there by mistake.
      * Everything else in the log is scanned.
      */
@@ -195,7 +195,8 @@ public final class ItSupport {
             // The 2.x one-line dump goes on over several lines when an environment variable's value has line breaks;
             // it ends where the next log line starts.
             inOneLineDump = inOneLineDump && !line.startsWith("[") || line.startsWith("[DEBUG] properties used {");
-            if (line.startsWith("[DEBUG] Configuration: <?xml")) {
+            // Maven 3 starts the dump with an XML declaration, Maven 4 with the <configuration> element itself.
+            if (line.startsWith("[DEBUG] Configuration: <")) {
                 inConfigurationXml = true;
             } else if (line.startsWith("[")) {
                 inConfigurationXml = false; // a log line of its own: the dump has ended

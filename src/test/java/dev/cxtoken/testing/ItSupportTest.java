@@ -46,5 +46,8 @@ class ItSupportTest {
         String log = "[DEBUG] Configuration: <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration>\n"
                 + "  <clientSecretEnv>S</clientSecretEnv>\n</configuration>\n[INFO] after: S\n";
         assertEquals("[INFO] after: S\n\n", ItSupport.withoutMavenValueDumps(log));
+        String maven4 = "[DEBUG] Configuration: <configuration>\n  <clientSecretEnv>S</clientSecretEnv>\n"
+                + "</configuration>\n[INFO] after: S\n";
+        assertEquals("[INFO] after: S\n\n", ItSupport.withoutMavenValueDumps(maven4), "Maven 4's form");
     }
 }
