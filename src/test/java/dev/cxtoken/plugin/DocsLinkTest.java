@@ -99,10 +99,23 @@ class DocsLinkTest {
         return text.toString();
     }
 
-    /** What is wrong with each relative link of one Markdown file, as "file:line: [text](target): why". */
-    static List<String> brokenLinks(Path file, Map<Path, Set<String>> anchorCache) throws IOException {
+    /** One relative link of a Markdown file: where it stands, what it says, and the file it reaches. */
+    static final class Link {
+        final String where;
+        final Path resolved;
+        final String fragment;
+
+        Link(String where, Path resolved, String fragment) {
+            this.where = where;
+            this.resolved = resolved;
+            this.fragment = fragment;
+        }
+    }
+
+    /** The relative links of a Markdown file, outside code, each resolved against the file's folder. */
+    static List<Link> relativeLinksOf(Path file) throws IOException {
         String text = withoutCode(Files.readString(file));
-        List<String> problems = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         Matcher link = LINK.matcher(text);
         while (link.find()) {
             String target = link.group(2);
@@ -111,9 +124,21 @@ class DocsLinkTest {
             }
             int hash = target.indexOf('#');
             String path = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
-            String fragment = hash < 0 ? null : target.substring(hash + 1);
-            Path resolved = path.isEmpty() ? file : file.toAbsolutePath().getParent().resolve(path).normalize();
-            String where = file + ":" + lineOf(text, link.start()) + ": (" + target + "): ";
+            Path resolved = path.isEmpty() ? file.toAbsolutePath().normalize()
+                    : file.toAbsolutePath().getParent().resolve(path).normalize();
+            links.add(new Link(file + ":" + lineOf(text, link.start()) + ": (" + target + "): ", resolved,
+                    hash < 0 ? null : target.substring(hash + 1)));
+        }
+        return links;
+    }
+
+    /** What is wrong with each relative link of one Markdown file, as "file:line: [text](target): why". */
+    static List<String> brokenLinks(Path file, Map<Path, Set<String>> anchorCache) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Link link : relativeLinksOf(file)) {
+            String where = link.where;
+            Path resolved = link.resolved;
+            String fragment = link.fragment;
             if (!Files.exists(resolved)) {
                 problems.add(where + "no such file " + resolved);
                 continue;
@@ -140,12 +165,7 @@ class DocsLinkTest {
     }
 
     static int relativeLinks(Path file) throws IOException {
-        Matcher link = LINK.matcher(withoutCode(Files.readString(file)));
-        int count = 0;
-        while (link.find()) {
-            count += EXTERNAL.matcher(link.group(2)).find() ? 0 : 1;
-        }
-        return count;
+        return relativeLinksOf(file).size();
     }
 
     private static int lineOf(String text, int offset) {
@@ -193,26 +213,16 @@ class DocsLinkTest {
         Path manual = Path.of("src/site/markdown").toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
         for (Path doc : docs) {
-            String text = withoutCode(Files.readString(doc));
-            Matcher link = LINK.matcher(text);
-            while (link.find()) {
-                String target = link.group(2);
-                if (EXTERNAL.matcher(target).find()) {
-                    continue;
-                }
-                int hash = target.indexOf('#');
-                String path = hash < 0 ? target : target.substring(0, hash);
-                Path resolved = path.isEmpty() ? doc.toAbsolutePath().normalize()
-                        : doc.toAbsolutePath().getParent().resolve(path).normalize();
-                String where = doc + ":" + lineOf(text, link.start()) + ": (" + target + "): ";
-                boolean fromPage = doc.toAbsolutePath().normalize().startsWith(manual);
-                if (fromPage && !resolved.startsWith(manual)) {
-                    problems.add(where + "a page links outside the manual, which the site does not publish; use the"
-                            + " repository's web URL");
-                } else if (hash >= 0 && resolved.startsWith(manual) && Files.isRegularFile(resolved)
-                        && !Files.readString(resolved).contains("<a id=\"" + target.substring(hash + 1) + "\"></a>")) {
-                    problems.add(where + "no <a id=\"" + target.substring(hash + 1) + "\"></a> in "
-                            + resolved.getFileName() + ", so the link misses its heading on the site");
+            boolean fromPage = doc.toAbsolutePath().normalize().startsWith(manual);
+            for (Link link : relativeLinksOf(doc)) {
+                String id = "<a id=\"" + link.fragment + "\"></a>";
+                if (fromPage && !link.resolved.startsWith(manual)) {
+                    problems.add(link.where + "a page links outside the manual, which the site does not publish; use"
+                            + " the repository's web URL");
+                } else if (link.fragment != null && link.resolved.startsWith(manual)
+                        && Files.isRegularFile(link.resolved) && !Files.readString(link.resolved).contains(id)) {
+                    problems.add(link.where + "no " + id + " in " + link.resolved.getFileName()
+                            + ", so the link misses its heading on the site");
                 }
             }
         }
