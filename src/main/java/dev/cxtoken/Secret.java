@@ -9,7 +9,7 @@ import java.util.Objects;
  * A client secret or an access token. Its {@link #toString()} never shows the value, so a secret that ends up in a
  * log statement, an exception message or a debugger view stays hidden; only {@link #reveal()} hands it out.
  */
-public final class Secret {
+public final class Secret implements Credential {
     private final String value;
 
     private Secret(String value) {
@@ -27,9 +27,15 @@ public final class Secret {
     }
 
     /** A SHA-256 fingerprint, to tell secrets apart in cache keys without keeping the value there. */
+    @Override
     public String fingerprint() {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of {@code bytes} in hex, for fingerprints of credentials. */
+    public static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             StringBuilder hex = new StringBuilder();
             for (byte b : digest) {
                 hex.append(String.format("%02x", b));

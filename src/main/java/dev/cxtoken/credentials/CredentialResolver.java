@@ -16,15 +16,24 @@ public final class CredentialResolver {
 
     private final ServerCredentialsSource servers;
     private final EnvironmentVariables environment;
+    private final SecretlessResolver secretless;
 
     public CredentialResolver(ServerCredentialsSource servers, EnvironmentVariables environment) {
         this.servers = servers;
         this.environment = environment;
+        this.secretless = new SecretlessResolver(servers, environment);
     }
 
     /** The pair found in the first of its places that holds one. */
     public ClientCredentials resolve(CredentialPlace place) throws CxTokenException {
-        return resolvePair(place);
+        switch (place.kind) {
+            case PRIVATE_KEY:
+                return secretless.signingKey(place);
+            case ASSERTION:
+                return secretless.assertion(place);
+            default:
+                return resolvePair(place);
+        }
     }
 
     /**
@@ -64,7 +73,8 @@ public final class CredentialResolver {
         if (server.password() == null || server.password().reveal().trim().isEmpty()) {
             throw new InvalidConfigurationException(where + " has no <password>. Put the " + pair.owner + " secret"
                     + " there (it may be encrypted with mvn --encrypt-password), or remove the server to use"
-                    + " environment variables.");
+                    + " environment variables." + (server.privateKey() == null ? "" : " It has a <privateKey>: to"
+                    + " sign in with that key, set clientAuth (cxtoken.clientAuth) to private_key_jwt."));
         }
         if (EnvironmentVariables.isReadableFile(server.password().reveal().trim())) {
             throw new InvalidConfigurationException(where + " has a <password> that is the path of an existing file"

@@ -107,6 +107,11 @@ public final class EnvironmentVariables {
         }
     }
 
+    /** The variable's value as it is, or null: for flags such as GITHUB_ACTIONS, never for credentials. */
+    public String raw(String name) {
+        return lookup.apply(name);
+    }
+
     public Optional<Value> read(String name) throws InvalidConfigurationException {
         String direct = lookup.apply(name);
         String fileName = lookup.apply(name + "_FILE");

@@ -10,10 +10,32 @@ public final class ServerCredentials {
 
     private final String username;
     private final Secret password;
+    private final String privateKey;
+    private final Secret passphrase;
 
     public ServerCredentials(String username, Secret password) {
+        this(username, password, null, null);
+    }
+
+    /**
+     * @param privateKey the {@code <privateKey>} path, or null
+     * @param passphrase the decrypted {@code <passphrase>}, or null
+     */
+    public ServerCredentials(String username, Secret password, String privateKey, Secret passphrase) {
         this.username = username;
         this.password = password;
+        this.privateKey = privateKey == null || privateKey.trim().isEmpty() ? null : privateKey.trim();
+        this.passphrase = passphrase;
+    }
+
+    /** The {@code <privateKey>} path, or null. */
+    public String privateKey() {
+        return privateKey;
+    }
+
+    /** The {@code <passphrase>}, or null. */
+    public Secret passphrase() {
+        return passphrase;
     }
 
     /** The username, or null. */
@@ -36,6 +58,7 @@ public final class ServerCredentials {
 
     @Override
     public String toString() {
-        return "ServerCredentials{username=" + username + ", password=[redacted]}";
+        return "ServerCredentials{username=" + username + ", password=[redacted], privateKey=" + privateKey
+                + ", passphrase=[redacted]}";
     }
 }

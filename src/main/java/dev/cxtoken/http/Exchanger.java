@@ -96,7 +96,7 @@ public final class Exchanger {
      * none comes within the deadline and the attempts, and for redirects, oversized bodies and proxy refusals.
      */
     public HttpAnswer exchange(HttpCall call, Deadline deadline) throws CxTokenException {
-        Redactor redactor = new Redactor(call.secretForms).with(proxy.secretForms());
+        Scrubbing redactor = new Scrubbing(new Redactor(call.secretForms).with(proxy.secretForms()));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("cx-token-deadline"));
         ExecutorService lookups = Executors.newCachedThreadPool(daemon("cx-token-dns"));
         try (CloseableHttpClient client = ConnectionSetup.client(settings, deadline, proxy, tls, dns, lookups)) {
@@ -114,15 +114,42 @@ public final class Exchanger {
             throw new TokenEndpointException(call.action + " to " + call.uri + " failed inside the HTTP client ("
                     + redactor.excerpt(String.valueOf(e.getMessage()), false, EXCERPT_CHARS) + "). Try again; if it"
                     + " persists, report it with this message.", TokenEndpointException.Kind.OTHER,
-                    RedactedCause.of(e, redactor));
+                    RedactedCause.of(e, redactor.get()));
         } finally {
             watchdog.shutdownNow();
             lookups.shutdownNow();
         }
     }
 
+    /** The redactor of an exchange, which learns each attempt's secrets before that attempt is sent. */
+    private static final class Scrubbing {
+        private Redactor current;
+
+        Scrubbing(Redactor first) {
+            current = first;
+        }
+
+        void learn(List<String> secretForms) {
+            if (!secretForms.isEmpty()) {
+                current = current.with(secretForms);
+            }
+        }
+
+        String scrub(String text) {
+            return current.scrub(text);
+        }
+
+        String excerpt(String text, boolean html, int maxChars) {
+            return current.excerpt(text, html, maxChars);
+        }
+
+        Redactor get() {
+            return current;
+        }
+    }
+
     private HttpAnswer retrying(CloseableHttpClient client, HttpCall call, Deadline deadline,
-            ScheduledExecutorService watchdog, Redactor redactor) throws CxTokenException {
+            ScheduledExecutorService watchdog, Scrubbing redactor) throws CxTokenException {
         int counted = 0;
         for (int attempt = 1; ; attempt++) {
             if (deadline.passed()) {
@@ -165,9 +192,14 @@ public final class Exchanger {
     }
 
     private HttpAnswer attempt(CloseableHttpClient client, HttpCall call, Deadline deadline,
-            ScheduledExecutorService watchdog, Redactor redactor, int attempt) throws Answers.Retriable, CxTokenException {
+            ScheduledExecutorService watchdog, Scrubbing scrubbing, int attempt) throws Answers.Retriable, CxTokenException {
+        HttpCall.Form form = call.form == null ? null : call.form.make();
+        if (form != null) {
+            scrubbing.learn(form.secretForms);
+        }
+        Redactor redactor = scrubbing.get();
         Duration remaining = deadline.remaining();
-        HttpUriRequestBase request = newRequest(call, remaining);
+        HttpUriRequestBase request = newRequest(call, form, remaining);
         ScheduledFuture<?> cancel = watchdog.schedule(request::cancel, remaining.toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {
@@ -200,12 +232,14 @@ public final class Exchanger {
         }
     }
 
-    private HttpUriRequestBase newRequest(HttpCall call, Duration remaining) {
+    private HttpUriRequestBase newRequest(HttpCall call, HttpCall.Form form, Duration remaining) {
         HttpUriRequestBase request;
-        if (call.form != null) {
+        Secret authorization = call.authorization;
+        if (form != null) {
             HttpPost post = new HttpPost(call.uri);
             List<NameValuePair> fields = new ArrayList<>();
-            for (Map.Entry<String, String> field : call.form.entrySet()) {
+            authorization = form.authorization;
+            for (Map.Entry<String, String> field : form.fields.entrySet()) {
                 fields.add(new BasicNameValuePair(field.getKey(), field.getValue()));
             }
             post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
@@ -219,7 +253,6 @@ public final class Exchanger {
         } else {
             request = new HttpGet(call.uri);
         }
-        Secret authorization = call.authorization;
         if (authorization != null) {
             request.setHeader(HttpHeaders.AUTHORIZATION, authorization.reveal());
         }

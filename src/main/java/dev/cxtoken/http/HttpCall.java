@@ -1,5 +1,6 @@
 package dev.cxtoken.http;
 
+import dev.cxtoken.CxTokenException;
 import dev.cxtoken.Secret;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,14 +21,14 @@ public final class HttpCall {
     final URI uri;
     /** GET, POST or DELETE. */
     final String method;
-    /** The form to POST, or null. */
-    final Map<String, String> form;
+    /** Makes the form to POST for each attempt, or null. */
+    final FormMaker form;
     /** The JSON document to POST, or null. */
     final Secret json;
     final Secret authorization;
     final List<String> secretForms;
 
-    private HttpCall(Words words, String method, URI uri, Map<String, String> form, Secret json,
+    private HttpCall(Words words, String method, URI uri, FormMaker form, Secret json,
             Secret authorization, List<String> secretForms) {
         this.method = method;
         this.action = words.action;
@@ -35,10 +36,38 @@ public final class HttpCall {
         this.answer = words.answer;
         this.targetAdvice = words.targetAdvice;
         this.uri = uri;
-        this.form = form == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(form));
+        this.form = form;
         this.json = json;
         this.authorization = authorization;
         this.secretForms = Collections.unmodifiableList(new ArrayList<>(secretForms));
+    }
+
+    /**
+     * Makes a form and its credentials for one attempt. It is asked again for every retry, so that a credential a
+     * server accepts only once (a signed client assertion with its own jti) is made anew rather than sent twice.
+     */
+    @FunctionalInterface
+    public interface FormMaker {
+        Form make() throws CxTokenException;
+    }
+
+    /** One attempt's form, its Authorization header, and every spelling of the secrets in either. */
+    public static final class Form {
+        final Map<String, String> fields;
+        final Secret authorization;
+        final List<String> secretForms;
+
+        /** @param authorization the Authorization header's value, or null */
+        public Form(Map<String, String> fields, Secret authorization, List<String> secretForms) {
+            this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            this.authorization = authorization;
+            this.secretForms = Collections.unmodifiableList(new ArrayList<>(secretForms));
+        }
+
+        @Override
+        public String toString() {
+            return "Form{" + fields.keySet() + "}";
+        }
     }
 
     /** What messages about the exchange say. */
@@ -87,7 +116,13 @@ public final class HttpCall {
     /** @param authorization the Authorization header's value, or null */
     public static HttpCall postForm(Words words, URI uri, Map<String, String> form, Secret authorization,
             List<String> secretForms) {
-        return new HttpCall(words, "POST", uri, form, null, authorization, secretForms);
+        Form fixed = new Form(form, authorization, secretForms);
+        return new HttpCall(words, "POST", uri, () -> fixed, null, null, secretForms);
+    }
+
+    /** A form POST whose fields and credentials {@code maker} makes anew for every attempt. */
+    public static HttpCall postForm(Words words, URI uri, FormMaker maker) {
+        return new HttpCall(words, "POST", uri, maker, null, null, Collections.<String>emptyList());
     }
 
     /** @param json the document, a secret because it may hold credentials */

@@ -24,24 +24,55 @@ public final class ClientAuthentications {
     /** client_secret_post: client_id and client_secret in the form body. */
     public static final ClientAuthentication POST = new Post();
 
+    /** private_key_jwt (RFC 7523 §2.2): a JWT the client signs anew for every request. */
+    public static final ClientAuthentication PRIVATE_KEY_JWT = new PrivateKeyJwt();
+    /** federated: a JWT someone else issued for the client, such as the CI job's identity token. */
+    public static final ClientAuthentication FEDERATED = new FederatedAssertion();
+
+    private static final List<ClientAuthentication> ALL_NAMES =
+            Arrays.asList(FORM_ENCODED_BASIC, POST, PRIVATE_KEY_JWT, FEDERATED);
+
     private ClientAuthentications() {}
 
     /**
-     * @param value the configured name, or null for {@code basic}
-     * @param basic the provider's flavour of Basic, which {@code basic} means for it
+     * The method a configured name means for a provider.
+     *
+     * @param value the configured name, or null for the provider's default, the first it offers
+     * @param offered the methods the provider takes, in its own flavours (its Basic first when Basic is its default)
+     * @param provider the provider's id, for messages
      */
-    public static ClientAuthentication parse(String value, ClientAuthentication basic)
+    public static ClientAuthentication parse(String value, List<ClientAuthentication> offered, String provider)
             throws InvalidConfigurationException {
-        String key = value == null ? "basic" : value.trim().toLowerCase(Locale.ROOT);
-        if (key.equals("basic") || key.equals("client_secret_basic")) {
-            return basic;
+        if (value == null) {
+            return offered.get(0);
         }
-        if (key.equals("post") || key.equals("client_secret_post")) {
-            return POST;
+        String key = value.trim().toLowerCase(Locale.ROOT);
+        for (ClientAuthentication method : offered) {
+            if (key.equals(method.id()) || key.equals(method.standardName()) && !isAlias(method)) {
+                return method;
+            }
         }
-        throw new InvalidConfigurationException("Unknown clientAuth '" + (value == null ? "" : value.trim())
-                + "' (parameter clientAuth, property cxtoken.clientAuth). Use 'basic' (Authorization header) or"
-                + " 'post' (credentials in the form body).");
+        List<String> names = new ArrayList<>();
+        for (ClientAuthentication method : offered) {
+            names.add("'" + method.id() + "'");
+        }
+        for (ClientAuthentication method : ALL_NAMES) {
+            if (key.equals(method.id()) || key.equals(method.standardName()) && !isAlias(method)) {
+                throw new InvalidConfigurationException("clientAuth '" + value.trim() + "' (property"
+                        + " cxtoken.clientAuth) is not offered by provider '" + provider + "': its token endpoint"
+                        + " takes only " + String.join(" or ", names) + ". Use " + method.id() + " with provider"
+                        + " 'oauth2' and a server that supports it, or pick one of those.");
+            }
+        }
+        throw new InvalidConfigurationException("Unknown clientAuth '" + value.trim() + "' (parameter clientAuth,"
+                + " property cxtoken.clientAuth). Provider '" + provider + "' takes " + String.join(", ", names)
+                + " (basic: Authorization header; post: credentials in the form body; private_key_jwt: an assertion"
+                + " signed with the client's key; federated: the CI job's identity token).");
+    }
+
+    /** Federated assertions travel as private_key_jwt does, but that name means the key-based method. */
+    private static boolean isAlias(ClientAuthentication method) {
+        return method == FEDERATED;
     }
 
     /** application/x-www-form-urlencoded, as forms and RFC 6749 §2.3.1 encode. */
@@ -77,21 +108,22 @@ public final class ClientAuthentications {
         }
 
         @Override
-        public Secret authenticate(String clientId, Secret secret, Map<String, String> form) {
-            return Secret.of("Basic " + encodedPair(clientId, secret));
+        public CredentialKind credentialKind() {
+            return CredentialKind.SECRET;
+        }
+
+        @Override
+        public Secret authenticate(Presentation presentation, Map<String, String> form, List<String> secretForms) {
+            Secret secret = (Secret) presentation.credential;
+            secretForms.addAll(formSpellings(secret));
+            secretForms.add(encodedPair(presentation.clientId, secret));
+            return Secret.of("Basic " + encodedPair(presentation.clientId, secret));
         }
 
         private String encodedPair(String clientId, Secret secret) {
             String pair = formEncode ? formEncode(clientId) + ":" + formEncode(secret.reveal())
                     : clientId + ":" + secret.reveal();
             return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public List<String> secretForms(String clientId, Secret secret) {
-            List<String> forms = new ArrayList<>(formSpellings(secret));
-            forms.add(encodedPair(clientId, secret));
-            return forms;
         }
 
         @Override
@@ -112,15 +144,17 @@ public final class ClientAuthentications {
         }
 
         @Override
-        public Secret authenticate(String clientId, Secret secret, Map<String, String> form) {
-            form.put("client_id", clientId);
-            form.put("client_secret", secret.reveal());
-            return null;
+        public CredentialKind credentialKind() {
+            return CredentialKind.SECRET;
         }
 
         @Override
-        public List<String> secretForms(String clientId, Secret secret) {
-            return formSpellings(secret);
+        public Secret authenticate(Presentation presentation, Map<String, String> form, List<String> secretForms) {
+            Secret secret = (Secret) presentation.credential;
+            form.put("client_id", presentation.clientId);
+            form.put("client_secret", secret.reveal());
+            secretForms.addAll(formSpellings(secret));
+            return null;
         }
 
         @Override

@@ -40,7 +40,8 @@ public final class OAuthClient {
      */
     public AccessToken requestToken(TokenRequest request, String targetAdvice, Deadline deadline)
             throws CxTokenException {
-        HttpCall call = request.toCall(new HttpCall.Words("Token request", "token", "token response", targetAdvice));
+        HttpCall call = request.toCall(new HttpCall.Words("Token request", "token", "token response", targetAdvice),
+                this, clock, deadline);
         HttpAnswer answer = exchanger.exchange(call, deadline);
         if (!answer.isSuccess()) {
             throw TokenRefusal.of(answer, request.grantType());
@@ -78,13 +79,16 @@ public final class OAuthClient {
      */
     public HttpAnswer revoke(URI endpoint, TokenRequest.Client client, Secret token, HttpCall.Words words,
             Deadline deadline) throws CxTokenException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", token.reveal());
-        form.put("token_type_hint", "access_token");
-        Secret authorization = client.authentication.authenticate(client.id, client.secret, form);
-        List<String> secrets = new ArrayList<>(client.authentication.secretForms(client.id, client.secret));
-        secrets.add(token.reveal());
-        return exchanger.exchange(HttpCall.postForm(words, endpoint, form, authorization, secrets), deadline);
+        HttpCall call = HttpCall.postForm(words, endpoint, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("token", token.reveal());
+            form.put("token_type_hint", "access_token");
+            List<String> secrets = new ArrayList<>();
+            secrets.add(token.reveal());
+            Secret authorization = client.authenticate(this, clock, deadline, form, secrets);
+            return new HttpCall.Form(form, authorization, secrets);
+        });
+        return exchanger.exchange(call, deadline);
     }
 
     /** Sends a call whose answer the caller reads itself, such as a request with a bearer token. */

@@ -1,8 +1,12 @@
 package dev.cxtoken.oauth;
 
+import dev.cxtoken.Credential;
+import dev.cxtoken.CxTokenException;
 import dev.cxtoken.Secret;
+import dev.cxtoken.http.Deadline;
 import dev.cxtoken.http.HttpCall;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,9 +24,7 @@ public final class TokenRequest {
     private final List<Secret> grantSecrets;
     private final List<String> scopes;
     private final Map<String, String> extraParameters;
-    private final ClientAuthentication authentication;
-    private final String clientId;
-    private final Secret clientSecret;
+    private final Client client;
 
     private TokenRequest(URI uri, String grantType, Map<String, String> grantFields, List<Secret> grantSecrets,
             Client client, List<String> scopes, Map<String, String> extraParameters) {
@@ -32,21 +34,42 @@ public final class TokenRequest {
         this.grantSecrets = grantSecrets;
         this.scopes = Collections.unmodifiableList(new ArrayList<>(scopes));
         this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(extraParameters));
-        this.authentication = client.authentication;
-        this.clientId = client.id;
-        this.clientSecret = client.secret;
+        this.client = client;
     }
 
-    /** The client and how it authenticates. */
+    /** The client, its credential, how it authenticates, and whom a signed assertion is for. */
     public static final class Client {
         final String id;
-        final Secret secret;
+        final Credential credential;
         final ClientAuthentication authentication;
+        final String audience;
 
-        public Client(String id, Secret secret, ClientAuthentication authentication) {
+        /**
+         * @param id the client id; null only for a federated client that configures none
+         * @param audience the {@code aud} of a signed assertion: assertionAudience, or else the token endpoint
+         */
+        public Client(String id, Credential credential, ClientAuthentication authentication, String audience) {
             this.id = id;
-            this.secret = secret;
+            this.credential = credential;
             this.authentication = authentication;
+            this.audience = audience;
+        }
+
+        /** Adds this request's client authentication to {@code form}; returns the Authorization header, or null. */
+        Secret authenticate(OAuthClient oauth, Clock clock, Deadline deadline, Map<String, String> form,
+                List<String> secretForms) throws CxTokenException {
+            return authentication.authenticate(new Presentation(id, credential, audience, clock, oauth, deadline),
+                    form, secretForms);
+        }
+
+        /** Null when the credential may authenticate another request (a revocation); otherwise why not. */
+        public String singleUse() {
+            return credential.singleUse();
+        }
+
+        @Override
+        public String toString() {
+            return "Client{" + authentication + "}";
         }
     }
 
@@ -87,23 +110,21 @@ public final class TokenRequest {
         return form;
     }
 
-    /** Every spelling of the secrets this request carries. */
-    List<String> secretForms() {
-        List<String> forms = new ArrayList<>(authentication.secretForms(clientId, clientSecret));
-        for (Secret secret : grantSecrets) {
-            forms.addAll(ClientAuthentications.formSpellings(secret));
-        }
-        return forms;
-    }
-
-    HttpCall toCall(HttpCall.Words words) {
-        Map<String, String> form = form();
-        Secret authorization = authentication.authenticate(clientId, clientSecret, form);
-        return HttpCall.postForm(words, uri, form, authorization, secretForms());
+    /** The call, whose client authentication is made anew for every attempt. */
+    HttpCall toCall(HttpCall.Words words, OAuthClient oauth, Clock clock, Deadline deadline) {
+        return HttpCall.postForm(words, uri, () -> {
+            Map<String, String> form = form();
+            List<String> secrets = new ArrayList<>();
+            for (Secret secret : grantSecrets) {
+                secrets.addAll(ClientAuthentications.formSpellings(secret));
+            }
+            Secret authorization = client.authenticate(oauth, clock, deadline, form, secrets);
+            return new HttpCall.Form(form, authorization, secrets);
+        });
     }
 
     @Override
     public String toString() {
-        return "TokenRequest{" + uri + ", grant=" + grantType + ", auth=" + authentication + "}";
+        return "TokenRequest{" + uri + ", grant=" + grantType + ", auth=" + client.authentication + "}";
     }
 }

@@ -3,7 +3,6 @@ package dev.cxtoken.plugin;
 import dev.cxtoken.CxTokenException;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -21,11 +20,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * token is ever logged.
  */
 @Mojo(name = "fetch-token", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
-public class FetchTokenMojo extends AbstractMojo {
+public class FetchTokenMojo extends ClientAuthParameters {
 
     /**
      * The token server: {@code genesys} (Genesys Cloud), {@code cxone} (NICE CXone; needs an access key besides the
-     * application's client id and secret) or {@code oauth2} (any RFC 6749 server; needs tokenUrl).
+     * application's client id and secret) or {@code oauth2} (any RFC 6749 server; needs tokenUrl or issuer).
      */
     @Parameter(property = "cxtoken.provider", defaultValue = "genesys")
     private String provider;
@@ -110,13 +109,6 @@ public class FetchTokenMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> parameters;
 
-    /**
-     * How the client authenticates: {@code basic} (an Authorization header) or {@code post} (client_id and
-     * client_secret in the form body). Default: {@code post} for a {@code cxone} application, as NICE's registration
-     * form asks; {@code basic} otherwise. Genesys Cloud needs {@code basic}.
-     */
-    @Parameter(property = "cxtoken.clientAuth")
-    private String clientAuth;
 
     /**
      * CXone only: which login. {@code application}: a registered application (client id and secret) with an access

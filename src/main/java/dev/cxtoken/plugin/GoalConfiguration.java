@@ -73,7 +73,8 @@ public final class GoalConfiguration {
             checkName(name, p.get(name), false);
         }
         checkName("tokenProperty", p.get("tokenProperty"), true);
-        for (String name : Arrays.asList("clientIdEnv", "clientSecretEnv", "accessKeyIdEnv", "accessKeySecretEnv")) {
+        for (String name : Arrays.asList("clientIdEnv", "clientSecretEnv", "accessKeyIdEnv", "accessKeySecretEnv",
+                "clientKeyEnv", "clientAssertionEnv")) {
             variables.checkName(name, p.get(name));
         }
         List<String> scopes = parseScopes(p.get("scopes"));
@@ -81,7 +82,9 @@ public final class GoalConfiguration {
         ProviderOptions options = new ProviderOptions(p.get("environment"), p.get("tokenUrl"), p.get("serverId"),
                 p.get("clientId"), p.get("clientIdEnv"), p.get("clientSecretEnv"), p.get("accessKeyServerId"),
                 p.get("accessKeyIdEnv"), p.get("accessKeySecretEnv"), scopes, extra, p.get("clientAuth"),
-                p.get("cxoneLogin")).lifecycle(p.get("revocationUrl"), p.get("expectedOrganization"));
+                p.get("cxoneLogin")).lifecycle(p.get("revocationUrl"), p.get("expectedOrganization"))
+                .secretless(p.get("issuer"), p.get("keyId"), p.get("assertionAudience"), p.get("signingAlgorithm"),
+                        p.get("clientKeyEnv"), p.get("clientAssertionEnv"));
         Login login = provider.configure(options);
         Duration validity = Duration.ofSeconds(wholeNumber(p, "minValidity", 0, 86_400, "seconds"));
         HttpSettings http = new HttpSettings(Duration.ofSeconds(wholeNumber(p, "timeout", 1, 3_600, "seconds")),

@@ -38,6 +38,8 @@ final class SettingsServerCredentials implements ServerCredentialsSource {
                 "settings.xml server '" + serverId + "'");
         Server decrypted = result.getServer();
         String password = decrypted.getPassword();
-        return Optional.of(new ServerCredentials(decrypted.getUsername(), password == null ? null : Secret.of(password)));
+        String passphrase = decrypted.getPassphrase();
+        return Optional.of(new ServerCredentials(decrypted.getUsername(), password == null ? null : Secret.of(password),
+                decrypted.getPrivateKey(), passphrase == null ? null : Secret.of(passphrase)));
     }
 }

@@ -65,7 +65,8 @@ final class ClientCredentialsLogin extends SinglePlaceLogin {
     public Fetched fetch(List<ClientCredentials> credentials, OAuthClient client, DocumentMemo memo,
             Deadline deadline) throws CxTokenException {
         ClientCredentials found = credentials.get(0);
-        TokenRequest.Client requester = new TokenRequest.Client(found.clientId(), found.secret(), authentication);
+        TokenRequest.Client requester = new TokenRequest.Client(found.clientId(), found.credential(), authentication,
+                tokenUri.toString());
         TokenRequest request = TokenRequest.clientCredentials(tokenUri, requester, scopes, extraParameters);
         AccessToken token;
         try {

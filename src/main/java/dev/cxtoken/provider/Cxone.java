@@ -3,6 +3,7 @@ package dev.cxtoken.provider;
 import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.Urls;
 import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.oauth.ClientAuthentication;
 import dev.cxtoken.oauth.ClientAuthentications;
 import java.net.URI;
 import java.util.Arrays;
@@ -37,6 +38,10 @@ final class Cxone implements Provider {
                     + " credentials are configured, else the access-key login), 'application' or 'access-key'.");
         }
         options.refuseRevocationUrl(id(), "revokes at the revocation_endpoint of the issuer's discovery document");
+        // NICE's registration form asks back-end applications for client_secret_post, and offers only secrets.
+        ClientAuthentication authentication = ClientAuthentications.parse(options.clientAuth,
+                Arrays.asList(ClientAuthentications.POST, ClientAuthentications.RAW_BASIC), id());
+        options.refuseUnused(id(), authentication.credentialKind());
         CredentialPlace accessKey = new CredentialPlace("access key", "provider 'cxone'",
                 ProviderOptions.orDefault(options.accessKeyServerId, "cxone-access-key"), "accessKeyServerId",
                 ProviderOptions.orDefault(options.accessKeyIdEnv, "CXONE_ACCESS_KEY_ID"),
@@ -49,11 +54,9 @@ final class Cxone implements Provider {
                 ProviderOptions.orDefault(options.clientIdEnv, "CXONE_CLIENT_ID"),
                 ProviderOptions.orDefault(options.clientSecretEnv, "CXONE_CLIENT_SECRET"), options.clientId, true);
         URI tokenUri = options.tokenUrl == null ? null : Endpoints.tokenUrl(options.tokenUrl);
-        // NICE's registration form asks back-end applications for client_secret_post.
         CxoneLogin applicationLogin = new CxoneLogin(Arrays.asList(application, accessKey),
                 issuer(CxoneAreas.isArea(options.environment) ? null : options.environment), tokenUri,
-                ClientAuthentications.parse(ProviderOptions.orDefault(options.clientAuth, "post"),
-                        ClientAuthentications.RAW_BASIC), options);
+                authentication, options);
         if (login.equals("application")) {
             return applicationLogin;
         }

@@ -93,10 +93,10 @@ final class CxoneLogin implements Login {
             Deadline deadline) throws CxTokenException {
         ClientCredentials application = credentials.get(0);
         ClientCredentials accessKey = credentials.get(1);
-        String[] discovered = configuredTokenUri != null ? null : discover(client, memo, deadline);
-        URI tokenUri = discovered == null ? configuredTokenUri : URI.create(discovered[0]);
-        TokenRequest.Client requester =
-                new TokenRequest.Client(application.clientId(), application.secret(), authentication);
+        Discovery discovered = configuredTokenUri != null ? null : discover(client, memo, deadline);
+        URI tokenUri = discovered == null ? configuredTokenUri : discovered.tokenEndpoint();
+        TokenRequest.Client requester = new TokenRequest.Client(application.clientId(), application.secret(),
+                authentication, tokenUri.toString());
         TokenRequest request = TokenRequest.password(tokenUri, requester, accessKey.clientId(), accessKey.secret(),
                 scopes, extraParameters);
         AccessToken token;
@@ -133,83 +133,28 @@ final class CxoneLogin implements Login {
     }
 
     /** RFC 7009 at the discovery document's revocation_endpoint, when it names one. */
-    private Revocation revocation(String[] discovered, TokenRequest.Client requester) {
+    private Revocation revocation(Discovery discovered, TokenRequest.Client requester) {
         if (discovered == null) {
             return Revocation.unavailable("tokenUrl (cxtoken.tokenUrl) is set, so the discovery document that"
                     + " would name a revocation_endpoint is not read");
         }
-        if (discovered.length < 3 || discovered[2].isEmpty()) {
+        if (discovered.revocationEndpoint() == null) {
             return Revocation.unavailable("the discovery document of " + issuer + " names no revocation_endpoint");
         }
-        return Revocation.rfc7009(URI.create(discovered[2]), requester, DISCOVERY_ADVICE);
+        return Revocation.rfc7009(discovered.revocationEndpoint(), requester, DISCOVERY_ADVICE);
     }
 
     /**
-     * The discovered token endpoint. When the document lists the client authentication methods it takes, the
-     * configured one must be among them, so that no secret is sent in a way the server would refuse.
+     * The discovery document. When it lists the client authentication methods it takes, the configured one must be
+     * among them, so that no secret is sent in a way the server would refuse.
      */
-    private String[] discover(OAuthClient client, DocumentMemo memo, Deadline deadline) throws CxTokenException {
-        URI document = URI.create(issuer + "/.well-known/openid-configuration");
-        String[] found = memo.remember("openid-configuration\n" + issuer, () -> read(client, document, deadline))
-                .split("\n", -1);
-        List<String> methods = found[1].isEmpty() ? Collections.<String>emptyList()
-                : Arrays.asList(found[1].split(" "));
-        if (!methods.isEmpty() && !methods.contains(authentication.standardName())) {
-            throw new InvalidConfigurationException("The CXone discovery document at " + document + " lists the"
-                    + " client authentication methods " + methods + " (token_endpoint_auth_methods_supported), not "
-                    + authentication.standardName() + ", which clientAuth (cxtoken.clientAuth) '"
-                    + authentication.id() + "' sends. Set clientAuth to the method your application registration"
-                    + " chose (" + (authentication.id().equals("post") ? "basic" : "post") + "?); nothing was sent.");
-        }
+    private Discovery discover(OAuthClient client, DocumentMemo memo, Deadline deadline) throws CxTokenException {
+        Discovery found = Discovery.read(client, issuer.toString(),
+                Collections.singletonList(URI.create(issuer + "/.well-known/openid-configuration")), false,
+                DISCOVERY_ADVICE, memo, deadline);
+        found.requireMethod(authentication, "CXone", "Set clientAuth to the method your application registration"
+                + " chose (" + (authentication.id().equals("post") ? "basic" : "post") + "?).");
         return found;
-    }
-
-    /**
-     * Fetches the discovery document: its token endpoint, the methods it lists and its revocation endpoint (or an
-     * empty line), one per line.
-     */
-    private String read(OAuthClient client, URI document, Deadline deadline) throws CxTokenException {
-        JsonObject json = client.getJson(document, new HttpCall.Words("OpenID discovery request",
-                "discovery document", "discovery document", DISCOVERY_ADVICE),
-                Collections.<String>emptyList(), deadline);
-        String named = JsonFields.string(json, "issuer");
-        if (named != null && !Urls.withoutTrailingSlashes(named).equals(issuer.toString())) {
-            throw new TokenEndpointException("The discovery document at " + document + " names the issuer '"
-                    + named + "', not " + issuer + ", so it does not describe the configured issuer. "
-                    + DISCOVERY_ADVICE + ".");
-        }
-        String tokenEndpoint = JsonFields.string(json, "token_endpoint");
-        if (tokenEndpoint == null) {
-            throw new TokenEndpointException("The discovery document at " + document + " has no token_endpoint;"
-                    + " its fields are " + json.keySet() + ". " + DISCOVERY_ADVICE + ".");
-        }
-        String checked;
-        try {
-            checked = Urls.checkedFromServer(tokenEndpoint, "The token_endpoint", document,
-                    "https://cxone.niceincontact.com/auth/token").toString();
-        } catch (InvalidConfigurationException e) {
-            throw new InvalidConfigurationException(e.getMessage() + " " + DISCOVERY_ADVICE + ".");
-        }
-        List<String> methods = new ArrayList<>();
-        JsonElement listed = json.get("token_endpoint_auth_methods_supported");
-        if (listed != null && listed.isJsonArray()) {
-            for (JsonElement method : listed.getAsJsonArray()) {
-                if (method.isJsonPrimitive() && method.getAsString().matches("[A-Za-z0-9_.:-]{1,64}")) {
-                    methods.add(method.getAsString());
-                }
-            }
-        }
-        String revocation = JsonFields.string(json, "revocation_endpoint");
-        String checkedRevocation = "";
-        if (revocation != null) {
-            try {
-                checkedRevocation = Urls.checkedFromServer(revocation, "The revocation_endpoint", document,
-                        "https://cxone.niceincontact.com/auth/revoke").toString();
-            } catch (InvalidConfigurationException e) {
-                throw new InvalidConfigurationException(e.getMessage() + " " + DISCOVERY_ADVICE + ".");
-            }
-        }
-        return checked + "\n" + String.join(" ", methods) + "\n" + checkedRevocation;
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.cxtoken.provider;
 
 import dev.cxtoken.InvalidConfigurationException;
 import dev.cxtoken.credentials.CredentialPlace;
+import dev.cxtoken.oauth.ClientAuthentication;
 import dev.cxtoken.oauth.ClientAuthentications;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -54,8 +56,12 @@ final class Genesys implements Provider {
             }
         }
         options.refuseRevocationUrl(id(), "revokes with DELETE /api/v2/tokens/me at the API base URL");
+        // Genesys Cloud OAuth clients take a secret only; a provider that gains more methods lists them here.
+        ClientAuthentication authentication = ClientAuthentications.parse(options.clientAuth,
+                Arrays.asList(ClientAuthentications.RAW_BASIC, ClientAuthentications.POST), id());
+        options.refuseUnused(id(), authentication.credentialKind());
         return new ClientCredentialsLogin(place, tokenUri, apiBaseUrl,
-                ClientAuthentications.parse(options.clientAuth, ClientAuthentications.RAW_BASIC), options,
+                authentication, options,
                 "There is no token endpoint at this URL. Check environment (cxtoken.environment) or tokenUrl"
                         + " (cxtoken.tokenUrl); Genesys Cloud's is https://login.<domain>/oauth/token.",
                 client -> Revocation.genesys(apiBaseUrl), new OrganizationPin(options.expectedOrganization))

@@ -25,6 +25,12 @@ public final class ProviderOptions {
     final String cxoneLogin;
     String revocationUrl;
     String expectedOrganization;
+    String issuer;
+    String keyId;
+    String assertionAudience;
+    String signingAlgorithm;
+    String clientKeyEnv;
+    String clientAssertionEnv;
 
     /** Holds the values of the parameters of the same names. */
     public ProviderOptions(String environment, String tokenUrl, String serverId, String clientId, String clientIdEnv,
@@ -56,6 +62,55 @@ public final class ProviderOptions {
         this.revocationUrl = blankToNull(revocationUrl);
         this.expectedOrganization = blankToNull(expectedOrganization);
         return this;
+    }
+
+    /**
+     * Sets the parameters of discovery and of the methods without a client secret, for the providers that take them.
+     * Each may be null.
+     */
+    public ProviderOptions secretless(String issuer, String keyId, String assertionAudience, String signingAlgorithm,
+            String clientKeyEnv, String clientAssertionEnv) {
+        this.issuer = blankToNull(issuer);
+        this.keyId = blankToNull(keyId);
+        this.assertionAudience = blankToNull(assertionAudience);
+        this.signingAlgorithm = blankToNull(signingAlgorithm);
+        this.clientKeyEnv = blankToNull(clientKeyEnv);
+        this.clientAssertionEnv = blankToNull(clientAssertionEnv);
+        return this;
+    }
+
+    /**
+     * Refuses the parameters of a method other than the one configured, instead of ignoring them: a keyId without
+     * private_key_jwt is a mistake either way.
+     */
+    void refuseUnused(String provider, dev.cxtoken.oauth.CredentialKind kind)
+            throws dev.cxtoken.InvalidConfigurationException {
+        if (issuer != null && !provider.equals("oauth2")) {
+            throw new dev.cxtoken.InvalidConfigurationException("issuer (property cxtoken.issuer) is for provider"
+                    + " 'oauth2'; provider '" + provider + "' knows its endpoints" + (provider.equals("cxone")
+                    ? " (its issuer is set by environment, cxtoken.environment)" : " from environment") + ". Remove"
+                    + " issuer.");
+        }
+        String method = kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY ? "private_key_jwt"
+                : kind == dev.cxtoken.oauth.CredentialKind.ASSERTION ? "federated" : "a client secret";
+        refuse(keyId, "keyId", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method, "private_key_jwt");
+        refuse(signingAlgorithm, "signingAlgorithm", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method,
+                "private_key_jwt");
+        refuse(clientKeyEnv, "clientKeyEnv", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method,
+                "private_key_jwt");
+        refuse(assertionAudience, "assertionAudience", kind != dev.cxtoken.oauth.CredentialKind.SECRET, method,
+                "private_key_jwt and federated");
+        refuse(clientAssertionEnv, "clientAssertionEnv", kind == dev.cxtoken.oauth.CredentialKind.ASSERTION, method,
+                "federated");
+    }
+
+    private static void refuse(String value, String name, boolean used, String method, String usedBy)
+            throws dev.cxtoken.InvalidConfigurationException {
+        if (value != null && !used) {
+            throw new dev.cxtoken.InvalidConfigurationException(name + " (property cxtoken." + name + ") is for"
+                    + " clientAuth " + usedBy + ", and this execution authenticates with " + method + ". Remove "
+                    + name + ", or set clientAuth (cxtoken.clientAuth) to the method it belongs to.");
+        }
     }
 
     /** Refuses a lifecycle parameter that the provider has no use for, instead of ignoring it. */

@@ -74,8 +74,14 @@ public abstract class Revocation {
         };
     }
 
-    /** RFC 7009 at {@code endpoint}, with the client authentication of the token request; done on a 2xx. */
+    /**
+     * RFC 7009 at {@code endpoint}, with the client authentication of the token request (a fresh assertion where it
+     * signs one); done on a 2xx. A credential that can be presented only once cannot authenticate it.
+     */
     static Revocation rfc7009(URI endpoint, TokenRequest.Client client, String advice) {
+        if (client.singleUse() != null) {
+            return unavailable("revocation skipped: " + client.singleUse());
+        }
         return new Offered() {
             @Override
             public Outcome revoke(Secret token, OAuthClient oauth, Deadline deadline) {

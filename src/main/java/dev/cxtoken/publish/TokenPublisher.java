@@ -73,6 +73,9 @@ public final class TokenPublisher {
             line.append(", written to ").append(tokenFile);
         }
         line.append(masked ? "; masked in the GitHub Actions log" : "");
+        if (outcome.renewalGap() != null) {
+            line.append("; not renewed in the background: ").append(outcome.renewalGap());
+        }
         if (!revoke) {
             line.append("; stays valid until ").append(instant(outcome.token())).append(" (").append(keptBecause)
                     .append(")");

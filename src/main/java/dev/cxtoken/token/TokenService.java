@@ -91,14 +91,21 @@ public final class TokenService {
         private final List<ClientCredentials> credentials;
         private final String key;
         private final String revocationGap;
+        private final String renewalGap;
 
         Outcome(BuildTokenCache.Result result, Login login, List<ClientCredentials> credentials, String key,
-                String revocationGap) {
+                String revocationGap, String renewalGap) {
             this.result = result;
             this.login = login;
             this.credentials = Collections.unmodifiableList(credentials);
             this.key = key;
             this.revocationGap = revocationGap;
+            this.renewalGap = renewalGap;
+        }
+
+        /** Why the token is not renewed in the background although refresh is on, or null. */
+        public String renewalGap() {
+            return renewalGap;
         }
 
         /** The login used: the configured one, or the one it chose (CXone's auto). */
@@ -175,9 +182,10 @@ public final class TokenService {
         String owner = chosen.places().get(0).owner();
         String what = lifetime.provider + " token" + (chosen.name().isEmpty() ? "" : " (" + chosen.name() + ")")
                 + " of " + (owner.endsWith("client") ? "client" : owner) + " " + found.get(0).abbreviatedClientId();
+        String renewalGap = lifetime.refresh ? singleUse(found) : null;
         if (result.fetched()) {
             revokeAtEnd(key, result.fetch(), what);
-            if (lifetime.refresh) {
+            if (lifetime.refresh && renewalGap == null) {
                 new TokenRenewal(key, what,
                         () -> chosen.fetch(found, clients.background, memo, clients.background.newDeadline()),
                         cache, lifecycle, fetched -> revokeAtEnd(key, fetched, what), minValidity, clock,
@@ -188,7 +196,17 @@ public final class TokenService {
             lifecycle.keep(key);
         }
         return new Outcome(result, chosen, found, key, result.fetched()
-                ? result.fetch().revocation().unavailableBecause() : lifecycle.revocationGap(key));
+                ? result.fetch().revocation().unavailableBecause() : lifecycle.revocationGap(key), renewalGap);
+    }
+
+    /** Why the token cannot be renewed with these credentials, or null when it can. */
+    private static String singleUse(List<ClientCredentials> credentials) {
+        for (ClientCredentials pair : credentials) {
+            if (pair.credential().singleUse() != null) {
+                return pair.credential().singleUse();
+            }
+        }
+        return null;
     }
 
     private void revokeAtEnd(String key, Fetched fetched, String what) {
