@@ -136,6 +136,7 @@ public class KeycloakRealm {
         String basicSecret = "kcB-" + random(9) + ":" + random(6) + "+" + random(6) + "%=";
         String postSecret = "kcP-" + random(9) + "&" + random(6) + "+=";
         String introspectorSecret = "kcI-" + random(18);
+        String guardSecret = "kcG-" + random(18);
         keycloak.adminLogin(requireEnv("KC_BOOTSTRAP_ADMIN_USERNAME"), requireEnv("KC_BOOTSTRAP_ADMIN_PASSWORD"));
         keycloak.requireFederatedFeature();
         keycloak.recreateRealm();
@@ -143,6 +144,8 @@ public class KeycloakRealm {
         keycloak.createClient("cx-secret-basic", "client-secret", "\"secret\":" + json(basicSecret));
         keycloak.createClient("cx-secret-post", "client-secret", "\"secret\":" + json(postSecret));
         keycloak.createClient(INTROSPECTOR, "client-secret", "\"secret\":" + json(introspectorSecret));
+        // For kc-discovery-wrong-issuer, whose credentials must never reach Keycloak: no other IT uses this client.
+        keycloak.createClient("cx-wrong-issuer", "client-secret", "\"secret\":" + json(guardSecret));
         keycloak.createClient("cx-jwt-rsa", "client-jwt", certificateAttributes(rsa.getCertificate()));
         keycloak.createClient("cx-jwt-ec", "client-jwt", certificateAttributes(ec.getCertificate()));
         keycloak.createClient("cx-federated", "federated-jwt", federatedAttributes(GITLAB_SUBJECT));
@@ -163,6 +166,10 @@ public class KeycloakRealm {
         facts.setProperty("keycloak.basic.secret", basicSecret);
         facts.setProperty("keycloak.post.clientId", "cx-secret-post");
         facts.setProperty("keycloak.post.secret", postSecret);
+        facts.setProperty("keycloak.wrongIssuer.clientId", "cx-wrong-issuer");
+        facts.setProperty("keycloak.wrongIssuer.secret", guardSecret);
+        facts.setProperty("keycloak.admin.user", requireEnv("KC_BOOTSTRAP_ADMIN_USERNAME"));
+        facts.setProperty("keycloak.admin.password", requireEnv("KC_BOOTSTRAP_ADMIN_PASSWORD"));
         facts.setProperty("keycloak.keyPassphrase", new String(passphrase));
         facts.setProperty("keycloak.jwtRsa.clientId", "cx-jwt-rsa");
         facts.setProperty("keycloak.jwtRsa.p12", keys.resolve("rsa.p12").toString());
@@ -239,9 +246,11 @@ public class KeycloakRealm {
         if (deleted.statusCode() != 204 && deleted.statusCode() != 404) {
             expect(deleted, 204, "DELETE realm " + realm);
         }
-        // sslRequired "external" (the default) lets loopback clients use http.
+        // sslRequired "external" (the default) lets loopback clients use http. eventsEnabled stores the login events
+        // (CLIENT_LOGIN, CLIENT_LOGIN_ERROR), so that an IT can ask the admin API whether its client sent anything.
         expect(send(admin("/admin/realms").POST(jsonBody("{\"realm\":" + json(realm)
-                + ",\"enabled\":true,\"sslRequired\":\"external\"}"))), 201, "create realm " + realm);
+                + ",\"enabled\":true,\"sslRequired\":\"external\",\"eventsEnabled\":true,\"eventsExpiration\":3600}"))),
+                201, "create realm " + realm);
     }
 
     void createIdentityProvider(String ciIssuer) throws Exception {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,10 @@ class KeycloakTokenTest {
         assertTrue(has(claims, "client_id", expectedClient) || has(claims, "azp", expectedClient),
                 "the token is not " + expectedClient + "'s: " + claims);
 
-        // kc-revocation checks after the build that the token was revoked; target/ is the IT's own folder.
+        // kc-revocation checks after its builds that each build's token was revoked: one a line, in the IT's target/.
         String saveTo = System.getProperty("keycloak.saveTokenTo");
         if (saveTo != null && !saveTo.isEmpty() && !saveTo.startsWith("${")) {
-            Files.writeString(Path.of(saveTo), token);
+            Files.writeString(Path.of(saveTo), token + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 

@@ -97,17 +97,55 @@ public final class KeycloakItSupport {
         return answer.body();
     }
 
-    /** The token the IT's Surefire test saved (at {@code file}, below the IT's folder) is no longer active. */
-    public static void assertRevoked(String keycloakProperties, File basedir, String file)
+    /**
+     * The tokens the IT's Surefire test saved (one a line, at {@code file} below the IT's folder), {@code expected} of
+     * them, one per build, are no longer active.
+     */
+    public static void assertRevoked(String keycloakProperties, File basedir, String file, int expected)
             throws IOException, InterruptedException {
         Path saved = basedir.toPath().resolve(file);
         if (!Files.isRegularFile(saved)) {
             throw new AssertionError("The IT's test saved no token at " + saved);
         }
-        String answer = introspect(keycloakProperties, Files.readString(saved).trim());
-        if (!Pattern.compile("\"active\"\\s*:\\s*false").matcher(answer).find()) {
-            throw new AssertionError("The build's token is still active after the build: " + answer);
+        List<String> tokens = Files.readAllLines(saved).stream().filter(line -> !line.isBlank())
+                .collect(Collectors.toList());
+        ItSupport.assertEquals(expected, tokens.size(), "tokens saved in " + file);
+        for (String token : tokens) {
+            String answer = introspect(keycloakProperties, token.trim());
+            if (!Pattern.compile("\"active\"\\s*:\\s*false").matcher(answer).find()) {
+                throw new AssertionError("A build's token is still active after its build: " + answer);
+            }
         }
+    }
+
+    /**
+     * How many client logins (token requests, granted or refused: Keycloak's CLIENT_LOGIN and CLIENT_LOGIN_ERROR
+     * events) Keycloak recorded for {@code clientId} so far, asked through the admin API.
+     */
+    public static int clientLogins(String keycloakProperties, String clientId) throws IOException, InterruptedException {
+        Properties facts = facts(keycloakProperties);
+        String login = "grant_type=password&client_id=admin-cli&username="
+                + form(facts.getProperty("keycloak.admin.user")) + "&password=" + form(facts.getProperty("keycloak.admin.password"));
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(facts.getProperty("keycloak.url")
+                + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+        ItSupport.assertEquals(200, token.statusCode(), "Keycloak admin login");
+        Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+        if (!accessToken.find()) {
+            throw new AssertionError("Keycloak admin login: no access_token");
+        }
+        HttpResponse<String> events = HTTP.send(HttpRequest.newBuilder(URI.create(facts.getProperty("keycloak.url")
+                + "/admin/realms/" + facts.getProperty("keycloak.realm") + "/events?client=" + form(clientId)
+                + "&type=CLIENT_LOGIN&type=CLIENT_LOGIN_ERROR&max=10000"))
+                .header("Authorization", "Bearer " + accessToken.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+        ItSupport.assertEquals(200, events.statusCode(), "Keycloak events of " + clientId + " (" + events.body() + ")");
+        Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"CLIENT_LOGIN").matcher(events.body());
+        int count = 0;
+        while (type.find()) {
+            count++;
+        }
+        return count;
     }
 
     /** How many GitHub-style token requests the CI issuer stand-in has answered since it started. */
@@ -152,7 +190,8 @@ public final class KeycloakItSupport {
         Map<String, String> needles = new LinkedHashMap<>();
         for (String[] client : new String[][] {{"keycloak.basic.clientId", "keycloak.basic.secret"},
                 {"keycloak.post.clientId", "keycloak.post.secret"},
-                {"keycloak.introspector.clientId", "keycloak.introspector.secret"}}) {
+                {"keycloak.introspector.clientId", "keycloak.introspector.secret"},
+                {"keycloak.wrongIssuer.clientId", "keycloak.wrongIssuer.secret"}}) {
             String id = facts.getProperty(client[0]);
             String secret = facts.getProperty(client[1]);
             needles.put(secret, "the client secret of " + id);
@@ -161,6 +200,7 @@ public final class KeycloakItSupport {
             needles.put(base64(id + ":" + secret), "the raw Basic header value of " + id);
         }
         needles.put(facts.getProperty("keycloak.keyPassphrase"), "the key passphrase");
+        needles.put(facts.getProperty("keycloak.admin.password"), "Keycloak's admin password");
         needles.put(facts.getProperty("keycloak.github.requestToken"), "the GitHub request token");
         for (String key : new String[] {"keycloak.jwtRsa.pem", "keycloak.jwtRsa.encryptedPem", "keycloak.jwtEc.pem",
                 "keycloak.rogue.pem"}) {

@@ -1,0 +1,4 @@
+import dev.cxtoken.testing.KeycloakItSupport
+
+context.put("loginsBefore", KeycloakItSupport.clientLogins(keycloakProperties, "cx-wrong-issuer"))
+return true

@@ -1,0 +1,4 @@
+import dev.cxtoken.testing.KeycloakItSupport
+
+context.put("githubRequestsBefore", KeycloakItSupport.githubRequests(keycloakProperties))
+return true
