@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,13 +264,4 @@ public final class KeycloakItSupport {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** For tests of this class: the needles a scan would look for, without a running Keycloak. */
-    static List<String> jwtsIn(String content) {
-        List<String> found = new ArrayList<>();
-        Matcher jwt = JWT.matcher(content);
-        while (jwt.find()) {
-            found.add(jwt.group());
-        }
-        return found;
-    }
 }
