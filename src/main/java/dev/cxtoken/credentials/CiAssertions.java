@@ -21,9 +21,35 @@ import java.util.Optional;
 final class CiAssertions {
     private CiAssertions() {}
 
+    /** What both sources hold: where the token comes from and the audience it must be for. */
+    private abstract static class Source implements AssertionSource {
+        private final String origin;
+        private final String expectedAudience;
+
+        Source(String origin, String expectedAudience) {
+            this.origin = origin;
+            this.expectedAudience = expectedAudience;
+        }
+
+        @Override
+        public String origin() {
+            return origin;
+        }
+
+        @Override
+        public String expectedAudience() {
+            return expectedAudience;
+        }
+
+        @Override
+        public String toString() {
+            return "AssertionSource{" + origin + ", token=[redacted]}";
+        }
+    }
+
     /** A token the CI put in a variable or file: the same one for every request, so usable once at most servers. */
     static AssertionSource fixed(Secret token, String origin, String variable, String expectedAudience) {
-        return new AssertionSource() {
+        return new Source(origin, expectedAudience) {
             @Override
             public Secret assertion(OAuthClient client, Deadline deadline) {
                 return token;
@@ -32,16 +58,6 @@ final class CiAssertions {
             @Override
             public Secret last() {
                 return token;
-            }
-
-            @Override
-            public String origin() {
-                return origin;
-            }
-
-            @Override
-            public String expectedAudience() {
-                return expectedAudience;
             }
 
             @Override
@@ -65,10 +81,6 @@ final class CiAssertions {
                         + " a token they have seen)";
             }
 
-            @Override
-            public String toString() {
-                return "AssertionSource{" + origin + ", token=[redacted]}";
-            }
         };
     }
 
@@ -86,7 +98,7 @@ final class CiAssertions {
         URI uri = URI.create(base + (base.getRawQuery() == null ? "?" : "&") + "audience="
                 + ClientAuthentications.formEncode(audience));
         String origin = "the GitHub Actions runner (ACTIONS_ID_TOKEN_REQUEST_URL, audience " + audience + ")";
-        return new AssertionSource() {
+        return new Source(origin, expectedAudience) {
             private volatile Secret last;
 
             @Override
@@ -111,16 +123,6 @@ final class CiAssertions {
             }
 
             @Override
-            public String origin() {
-                return origin;
-            }
-
-            @Override
-            public String expectedAudience() {
-                return expectedAudience;
-            }
-
-            @Override
             public String audienceAdvice(String wanted) {
                 return "The plugin asked the runner for the audience " + audience + "; check assertionAudience";
             }
@@ -130,10 +132,6 @@ final class CiAssertions {
                 return "github:" + Secret.sha256((requestUrl + "\n" + audience).getBytes(StandardCharsets.UTF_8));
             }
 
-            @Override
-            public String toString() {
-                return "AssertionSource{" + origin + "}";
-            }
         };
     }
 }

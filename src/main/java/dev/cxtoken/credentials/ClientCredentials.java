@@ -58,15 +58,12 @@ public final class ClientCredentials {
      * environment variable GENESYS_CLIENT_SECRET (the secret)".
      */
     public String source() {
-        if (idSource.equals(secretSource)) {
+        if (clientId == null || idSource.equals(secretSource)) {
             return secretSource;
         }
         if (idSource.startsWith(VARIABLE) && secretSource.startsWith(VARIABLE)) {
             return "environment variables " + idSource.substring(VARIABLE.length()) + " and "
                     + secretSource.substring(VARIABLE.length());
-        }
-        if (clientId == null) {
-            return secretSource;
         }
         return idSource + " (the id) and " + secretSource + " (the " + credentialNoun() + ")";
     }
@@ -81,6 +78,7 @@ public final class ClientCredentials {
 
     @Override
     public String toString() {
-        return "ClientCredentials{clientId=" + abbreviatedClientId() + ", " + credentialNoun() + "=[redacted], source=" + source() + "}";
+        return "ClientCredentials{clientId=" + abbreviatedClientId() + ", " + credentialNoun() + "=[redacted], source="
+                + source() + "}";
     }
 }

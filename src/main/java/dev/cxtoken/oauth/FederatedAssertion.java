@@ -75,9 +75,9 @@ final class FederatedAssertion implements ClientAuthentication {
             throw new InvalidConfigurationException("The client assertion from " + source.origin() + " expired at "
                     + DateTimeFormatter.ISO_INSTANT.format(expiry.truncatedTo(ChronoUnit.SECONDS)) + ", "
                     + (now.getEpochSecond() - expiry.getEpochSecond()) + " s ago. CI identity tokens live only"
-                    + " minutes: let the CI issue it for this job (GitLab id_tokens, or on GitHub Actions leave "
-                    + source.origin().replace("environment variable ", "") + " unset so that the plugin requests a"
-                    + " fresh one from the runner), and run the build soon after it is issued.");
+                    + " minutes: let the CI issue one for this job (GitLab id_tokens, Jenkins' id token credential)"
+                    + " and start the build soon after. On GitHub Actions, leave it unset: the plugin then asks the"
+                    + " runner for a fresh one for every request.");
         }
         String expected = source.expectedAudience();
         if (expected != null) {

@@ -83,6 +83,11 @@ public final class SigningKey implements Credential {
         return algorithm;
     }
 
+    /** Where the key came from: "environment variable OAUTH_CLIENT_KEY". */
+    public String source() {
+        return source;
+    }
+
     /** The JWS {@code kid}, or null. */
     String keyId() {
         return keyId;

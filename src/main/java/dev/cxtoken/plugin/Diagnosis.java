@@ -6,6 +6,7 @@ import dev.cxtoken.credentials.CredentialPlace;
 import dev.cxtoken.credentials.CredentialResolver;
 import dev.cxtoken.credentials.EnvironmentVariables;
 import dev.cxtoken.http.ProxyRoute;
+import dev.cxtoken.oauth.SigningKey;
 import dev.cxtoken.provider.Login;
 import dev.cxtoken.publish.TokenFileWriter;
 import java.nio.file.Path;
@@ -41,9 +42,13 @@ final class Diagnosis {
         rows.add(row("endpoint", login.endpointIdentity() + login.endpointNote()));
         rows.add(row("found from", login.endpointDerivation()));
         rows.add(row("client auth", login.clientAuthentication()));
+        String singleUse = null;
         for (CredentialPlace place : login.places()) {
             ClientCredentials found = credentials.resolve(place);
-            rows.add(row(place.owner(), found.abbreviatedClientId() + ", from " + found.source()));
+            String signs = found.credential() instanceof SigningKey
+                    ? ", signing " + ((SigningKey) found.credential()).algorithm() : "";
+            rows.add(row(place.owner(), found.abbreviatedClientId() + ", from " + found.source() + signs));
+            singleUse = singleUse != null ? singleUse : found.credential().singleUse();
             rows.add(row("  looked in", place.describe()));
         }
         rows.add(row("proxy", proxy.describe() + "; loopback always goes direct"));
@@ -57,10 +62,10 @@ final class Diagnosis {
                 + tokenFile.map(path -> ", and written to " + path + " (tokenFile)").orElse("")));
         rows.add(row("reuse", "a token the build holds with more than " + config.minValidity.getSeconds()
                 + " s left (minValidity; half the lifetime for short tokens)"));
-        rows.add(row("renewal", config.refresh ? "in the background, by the same rule (refresh true)"
-                : "none (refresh false)"));
-        rows.add(row("at the end", config.revoke ? "revoked when the build ends (revoke true)"
-                : "kept valid after the build: " + config.keptBecause));
+        rows.add(row("renewal", !config.refresh ? "none (refresh false)" : singleUse != null ? "none: " + singleUse
+                : "in the background, by the same rule (refresh true)"));
+        rows.add(row("at the end", !config.revoke ? "kept valid after the build: " + config.keptBecause
+                : singleUse != null ? "not revoked: " + singleUse : "revoked when the build ends (revoke true)"));
         rows.add(row("org pin", config.expectedOrganization == null ? "none (expectedOrganization not set)"
                 : "the token must belong to '" + config.expectedOrganization + "'"));
         rows.add(row("sent", "nothing: cx-token:diagnose stops before the first request"));

@@ -1,24 +1,17 @@
 package dev.cxtoken.provider;
 
-import com.google.gson.JsonObject;
 import dev.cxtoken.CxTokenException;
-import dev.cxtoken.InvalidConfigurationException;
-import dev.cxtoken.TokenEndpointException;
 import dev.cxtoken.TokenRequestRejectedException;
 import dev.cxtoken.Urls;
 import dev.cxtoken.credentials.ClientCredentials;
 import dev.cxtoken.credentials.CredentialPlace;
 import dev.cxtoken.http.Deadline;
-import dev.cxtoken.http.HttpCall;
 import dev.cxtoken.oauth.AccessToken;
 import dev.cxtoken.oauth.ClientAuthentication;
-import dev.cxtoken.oauth.JsonFields;
 import dev.cxtoken.oauth.OAuthClient;
 import dev.cxtoken.oauth.TokenRefusal;
 import dev.cxtoken.oauth.TokenRequest;
-import com.google.gson.JsonElement;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

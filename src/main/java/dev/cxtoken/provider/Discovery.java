@@ -119,18 +119,29 @@ final class Discovery {
                     + " the configured issuer" + (exactIssuer ? " (they must be equal, character for character, RFC"
                     + " 8414 §3.3)" : "") + ". Nothing was sent. " + advice + ".");
         }
-        for (Map.Entry<String, JsonElement> field : json.entrySet()) {
-            JsonElement value = field.getValue();
-            if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                    && value.getAsString().matches("(?i)https?://.*")) {
-                Urls.checkedFromServer(value.getAsString(), "The " + field.getKey(), document,
-                        "https://auth.example.com/oauth2/token");
-            }
-        }
         String tokenEndpoint = JsonFields.string(json, "token_endpoint");
         if (tokenEndpoint == null) {
             throw new TokenEndpointException("The discovery document at " + document + " has no token_endpoint;"
                     + " its fields are " + json.keySet() + ". " + advice + ".");
+        }
+        String revocation = JsonFields.string(json, "revocation_endpoint");
+        try {
+            // The endpoints the build sends to, whatever their scheme; then every other URL the document names.
+            Urls.checkedFromServer(tokenEndpoint, "The token_endpoint", document, "https://auth.example.com/token");
+            if (revocation != null) {
+                Urls.checkedFromServer(revocation, "The revocation_endpoint", document,
+                        "https://auth.example.com/revoke");
+            }
+            for (Map.Entry<String, JsonElement> field : json.entrySet()) {
+                JsonElement value = field.getValue();
+                if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                        && value.getAsString().matches("(?i)https?://.*")) {
+                    Urls.checkedFromServer(value.getAsString(), "The " + field.getKey(), document,
+                            "https://auth.example.com/oauth2/token");
+                }
+            }
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException(e.getMessage() + " Nothing was sent. " + advice + ".");
         }
         List<String> methods = new ArrayList<>();
         JsonElement listed = json.get("token_endpoint_auth_methods_supported");
@@ -141,7 +152,6 @@ final class Discovery {
                 }
             }
         }
-        String revocation = JsonFields.string(json, "revocation_endpoint");
         return document + "\n" + tokenEndpoint + "\n" + String.join(" ", methods) + "\n"
                 + (revocation == null ? "" : revocation);
     }

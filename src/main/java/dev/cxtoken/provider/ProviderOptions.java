@@ -1,5 +1,7 @@
 package dev.cxtoken.provider;
 
+import dev.cxtoken.InvalidConfigurationException;
+import dev.cxtoken.oauth.CredentialKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,40 +85,40 @@ public final class ProviderOptions {
      * Refuses the parameters of a method other than the one configured, instead of ignoring them: a keyId without
      * private_key_jwt is a mistake either way.
      */
-    void refuseUnused(String provider, dev.cxtoken.oauth.CredentialKind kind)
-            throws dev.cxtoken.InvalidConfigurationException {
+    void refuseUnused(String provider, CredentialKind kind)
+            throws InvalidConfigurationException {
         if (issuer != null && !provider.equals("oauth2")) {
-            throw new dev.cxtoken.InvalidConfigurationException("issuer (property cxtoken.issuer) is for provider"
+            throw new InvalidConfigurationException("issuer (property cxtoken.issuer) is for provider"
                     + " 'oauth2'; provider '" + provider + "' knows its endpoints" + (provider.equals("cxone")
                     ? " (its issuer is set by environment, cxtoken.environment)" : " from environment") + ". Remove"
                     + " issuer.");
         }
-        String method = kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY ? "private_key_jwt"
-                : kind == dev.cxtoken.oauth.CredentialKind.ASSERTION ? "federated" : "a client secret";
-        refuse(keyId, "keyId", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method, "private_key_jwt");
-        refuse(signingAlgorithm, "signingAlgorithm", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method,
+        String method = kind == CredentialKind.PRIVATE_KEY ? "private_key_jwt"
+                : kind == CredentialKind.ASSERTION ? "federated" : "a client secret";
+        refuse(keyId, "keyId", kind == CredentialKind.PRIVATE_KEY, method, "private_key_jwt");
+        refuse(signingAlgorithm, "signingAlgorithm", kind == CredentialKind.PRIVATE_KEY, method,
                 "private_key_jwt");
-        refuse(clientKeyEnv, "clientKeyEnv", kind == dev.cxtoken.oauth.CredentialKind.PRIVATE_KEY, method,
+        refuse(clientKeyEnv, "clientKeyEnv", kind == CredentialKind.PRIVATE_KEY, method,
                 "private_key_jwt");
-        refuse(assertionAudience, "assertionAudience", kind != dev.cxtoken.oauth.CredentialKind.SECRET, method,
+        refuse(assertionAudience, "assertionAudience", kind != CredentialKind.SECRET, method,
                 "private_key_jwt and federated");
-        refuse(clientAssertionEnv, "clientAssertionEnv", kind == dev.cxtoken.oauth.CredentialKind.ASSERTION, method,
+        refuse(clientAssertionEnv, "clientAssertionEnv", kind == CredentialKind.ASSERTION, method,
                 "federated");
     }
 
     private static void refuse(String value, String name, boolean used, String method, String usedBy)
-            throws dev.cxtoken.InvalidConfigurationException {
+            throws InvalidConfigurationException {
         if (value != null && !used) {
-            throw new dev.cxtoken.InvalidConfigurationException(name + " (property cxtoken." + name + ") is for"
+            throw new InvalidConfigurationException(name + " (property cxtoken." + name + ") is for"
                     + " clientAuth " + usedBy + ", and this execution authenticates with " + method + ". Remove "
                     + name + ", or set clientAuth (cxtoken.clientAuth) to the method it belongs to.");
         }
     }
 
     /** Refuses a lifecycle parameter that the provider has no use for, instead of ignoring it. */
-    void refuseRevocationUrl(String provider, String why) throws dev.cxtoken.InvalidConfigurationException {
+    void refuseRevocationUrl(String provider, String why) throws InvalidConfigurationException {
         if (revocationUrl != null) {
-            throw new dev.cxtoken.InvalidConfigurationException("revocationUrl (property cxtoken.revocationUrl) is"
+            throw new InvalidConfigurationException("revocationUrl (property cxtoken.revocationUrl) is"
                     + " for provider 'oauth2'; provider '" + provider + "' " + why + ". Remove revocationUrl.");
         }
     }

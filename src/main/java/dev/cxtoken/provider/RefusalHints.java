@@ -29,7 +29,7 @@ final class RefusalHints {
                 || refusal.error().isEmpty() && refusal.status() == 401;
         if (credentialRefused && client.credential() instanceof SigningKey) {
             SigningKey key = (SigningKey) client.credential();
-            return "The server did not accept the assertion signed with the key from " + source + " (" + key.algorithm()
+            return "The server did not accept the assertion signed with the key from " + key.source() + " (" + key.algorithm()
                     + ", aud " + audience + "). Check that the server holds this key's public key or certificate for"
                     + " client " + client.abbreviatedClientId() + " (and its kid, keyId, if it has several), that the"
                     + " client uses the method private_key_jwt (Keycloak: \"Signed JWT\"), and that it accepts that"

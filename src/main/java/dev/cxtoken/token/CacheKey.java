@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Identifies requests that may share a token: endpoint (or, before discovery, issuer), grant, client authentication,
- * each pair's id and a SHA-256 of its secret, scopes, extra parameters and the pinned org. Holds no secret. Every part is written
- * with its length first, so no choice of values can make two different requests spell the same key.
+ * each pair's id and a fingerprint of its credential (a secret's or a key's SHA-256, a CI token's issuer and
+ * subject), scopes, extra parameters and the pinned org. Holds no secret. Every part is written with its length first,
+ * so no choice of values can make two different requests spell the same key.
  */
 final class CacheKey {
     private CacheKey() {}
@@ -22,7 +23,7 @@ final class CacheKey {
         part(key, login.clientAuthentication());
         for (ClientCredentials pair : credentials) {
             part(key, pair.clientId());
-            part(key, pair.secret().fingerprint());
+            part(key, pair.credential().fingerprint());
         }
         key.append("scopes");
         for (String scope : scopes) {

@@ -16,6 +16,7 @@ import dev.cxtoken.credentials.ServerCredentialsSource;
 import dev.cxtoken.TokenLog;
 import dev.cxtoken.token.TokenService;
 import dev.cxtoken.testing.ItSupport;
+import dev.cxtoken.testing.TestKeys;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.TestBuild;
 import dev.cxtoken.testing.TestParameters;
@@ -343,6 +344,95 @@ class BadInputMatrixTest {
                         dir -> itSettings(dir.resolve("no-settings-security.xml")),
                         "Cannot decrypt the password of settings.xml server 'it-encrypted'",
                         "Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"),
+                // private_key_jwt: keys from settings.xml (read and decrypted by Maven) or the environment
+                source("unreadable key file", jwt(), dir -> settings(dir, "<server><id>oauth2</id><username>c"
+                                + "</username><privateKey>" + dir.resolve("missing.pem") + "</privateKey></server>"),
+                        "settings.xml server 'oauth2' <privateKey> ('" + "", "is no existing file. Set it to the path of"
+                                + " the PKCS#8 PEM or PKCS#12 file that holds the client's private key."),
+                source("wrong passphrase of an encrypted PEM", jwt(), dir -> settings(dir, "<server><id>oauth2</id>"
+                                + "<username>c</username><privateKey>" + TestKeys.fixture("ec-p256-encrypted.pem")
+                                + "</privateKey><passphrase>pw9</passphrase></server>"),
+                        "Cannot decrypt the private key in settings.xml server 'oauth2' <privateKey>",
+                        "the passphrase is wrong. Check <passphrase> of the settings.xml server"),
+                source("wrong passphrase of a PKCS#12 file", jwt(), dir -> settings(dir, "<server><id>oauth2</id>"
+                                + "<username>c</username><privateKey>" + TestKeys.pkcs12(dir, "client", "right-pass")
+                                + "</privateKey><passphrase>pw9</passphrase></server>"),
+                        "Cannot decrypt the private key in settings.xml server 'oauth2' <privateKey>",
+                        "the passphrase is wrong."),
+                source("encrypted PEM without a passphrase", jwt(), dir -> settings(dir, "<server><id>oauth2</id>"
+                                + "<username>c</username><privateKey>" + TestKeys.fixture("rsa-2048-encrypted.pem")
+                                + "</privateKey></server>"),
+                        "is encrypted, and no passphrase is configured", "Put it in <passphrase> of the settings.xml"),
+                source("a server for private_key_jwt with a password but no key", jwt(), dir -> settings(dir,
+                                "<server><id>oauth2</id><username>c</username><password>pw9</password></server>"),
+                        "settings.xml server 'oauth2' has no <privateKey>", "put the path of the client's private key"),
+                source("a server with a key, for basic", b -> b, dir -> settings(dir, "<server><id>oauth2</id>"
+                                + "<username>c</username><privateKey>/k.pem</privateKey></server>"),
+                        "settings.xml server 'oauth2' has no <password>",
+                        "to sign in with that key, set clientAuth (cxtoken.clientAuth) to private_key_jwt"),
+                source("a key type that does not fit signingAlgorithm", b -> jwt().apply(b).with("signingAlgorithm",
+                                "RS256"), dir -> key(TestKeys.pkcs8(TestKeys.ec("secp256r1").getPrivate())),
+                        "signingAlgorithm RS256 (property cxtoken.signingAlgorithm) does not fit the key from"
+                                + " environment variable OAUTH_CLIENT_KEY", "Set signingAlgorithm to ES256"),
+                source("an unknown signingAlgorithm", b -> jwt().apply(b).with("signingAlgorithm", "HS256"),
+                        dir -> key(TestKeys.pkcs8(TestKeys.rsa(2048).getPrivate())),
+                        "signingAlgorithm 'HS256' (property cxtoken.signingAlgorithm)", "Use RS256 or PS256 for an RSA"),
+                source("an RSA key under 2048 bits", jwt(), dir -> key(TestKeys.pkcs8(TestKeys.rsa(1024).getPrivate())),
+                        "The RSA key from environment variable OAUTH_CLIENT_KEY has 1024 bits", "need at least 2048"),
+                source("a PEM that holds a certificate", jwt(), dir -> key("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAw"
+                                + "\n-----END CERTIFICATE-----\n"),
+                        "environment variable OAUTH_CLIENT_KEY holds a certificate, not a private key",
+                        "the build needs the private key that belongs to it"),
+                source("a key in the older RSA PRIVATE KEY form", jwt(), dir -> env("OAUTH_CLIENT_ID", "c").put(
+                                "OAUTH_CLIENT_KEY_FILE", TestKeys.fixture("rsa-2048-traditional.pem").toString()),
+                        "file named by OAUTH_CLIENT_KEY_FILE is in the older RSA PRIVATE KEY form",
+                        "openssl pkcs8 -topk8 -nocrypt"),
+                source("no key anywhere", jwt(), dir -> env("OAUTH_CLIENT_ID", "c"),
+                        "No private key found for provider 'oauth2' (clientAuth private_key_jwt)",
+                        "set OAUTH_CLIENT_KEY to the PEM text"),
+                // federated: the CI's identity token, checked before it is sent
+                source("an assertion that is not a JWT", federated(), dir -> env("OAUTH_CLIENT_ASSERTION", "not-a-jwt"),
+                        "The client assertion from environment variable OAUTH_CLIENT_ASSERTION is not a JWT",
+                        "It must hold the CI job's identity token itself"),
+                source("an expired assertion", federated(), dir -> env("OAUTH_CLIENT_ASSERTION",
+                                TestKeys.ciToken("s", "https://sso.example", -120)),
+                        "The client assertion from environment variable OAUTH_CLIENT_ASSERTION expired at",
+                        "CI identity tokens live only minutes"),
+                source("an assertion for another audience", b -> federated().apply(b).with("assertionAudience",
+                                "https://sso.example"), dir -> env("OAUTH_CLIENT_ASSERTION",
+                                TestKeys.ciToken("s", "https://other.example", 300)),
+                        "is for the audience [https://other.example], not https://sso.example (assertionAudience",
+                        "in GitLab CI, id_tokens: { OAUTH_CLIENT_ASSERTION: { aud: https://sso.example } }"),
+                source("no assertion anywhere", federated(), dir -> new Sources(),
+                        "No client assertion found for provider 'oauth2' (clientAuth federated)",
+                        "in GitLab CI, id_tokens: { OAUTH_CLIENT_ASSERTION: { aud: <audience> } }"),
+                source("GitHub Actions without id-token: write", federated(), dir -> env("GITHUB_ACTIONS", "true"),
+                        "GitHub Actions OIDC (ACTIONS_ID_TOKEN_REQUEST_URL not set",
+                        "give the job permissions: id-token: write"),
+                source("GitHub Actions without an audience", federated(), dir -> env("GITHUB_ACTIONS", "true")
+                                .put("ACTIONS_ID_TOKEN_REQUEST_URL", "https://runner.example/oidc?v=1")
+                                .put("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "pw9"),
+                        "requests the job's OIDC token for an audience, and none is configured",
+                        "Set assertionAudience (property cxtoken.assertionAudience)"),
+                // methods and parameters where they do not belong
+                parameter("private_key_jwt with provider genesys", b -> jwt().apply(b).with("provider", "genesys"),
+                        "clientAuth 'private_key_jwt' (property cxtoken.clientAuth) is not offered by provider"
+                                + " 'genesys'", "Use private_key_jwt with provider 'oauth2'"),
+                parameter("federated with provider cxone", b -> federated().apply(b).with("provider", "cxone"),
+                        "clientAuth 'federated' (property cxtoken.clientAuth) is not offered by provider 'cxone'",
+                        "Use federated with provider 'oauth2'"),
+                parameter("keyId without private_key_jwt", b -> b.with("keyId", "k1"),
+                        "keyId (property cxtoken.keyId) is for clientAuth private_key_jwt", "Remove keyId"),
+                parameter("clientAssertionEnv without federated", b -> jwt().apply(b).with("clientAssertionEnv", "X"),
+                        "clientAssertionEnv (property cxtoken.clientAssertionEnv) is for clientAuth federated",
+                        "Remove clientAssertionEnv"),
+                parameter("issuer with provider genesys", b -> b.with("provider", "genesys").with("issuer",
+                                "https://sso.example"), "issuer (property cxtoken.issuer) is for provider 'oauth2'",
+                        "Remove issuer."),
+                parameter("issuer over plain http", b -> b.with("tokenUrl", null).with("issuer", "http://sso.example"),
+                        "issuer 'http://sso.example' uses plain http", "Credentials and tokens are only sent over"),
+                parameter("issuer with a query", b -> b.with("tokenUrl", null).with("issuer", "https://sso.example?x=1"),
+                        "(parameter issuer, property cxtoken.issuer)", "must not contain a query"),
                 source("damaged encrypted password", b -> b.with("serverId", "damaged"),
                         dir -> settings(dir, "<server><id>damaged</id><username>id</username>"
                                 + "<password>{bm90IGEgcmVhbCBjaXBoZXJ0ZXh0}</password></server>", IT_SECURITY),
@@ -459,6 +549,19 @@ class BadInputMatrixTest {
         build.proxyChoice = () -> SettingsProxies.select(sources.settings, sources.decrypter,
                 () -> EnvironmentProxies.orJvmDefault(sources.environment::get));
         return build.run(parameters).outcome();
+    }
+
+    private static UnaryOperator<Parameters> jwt() {
+        return b -> b.with("clientAuth", "private_key_jwt");
+    }
+
+    private static UnaryOperator<Parameters> federated() {
+        return b -> b.with("clientAuth", "federated").with("clientId", "c");
+    }
+
+    /** A client id and this text as the PEM key in OAUTH_CLIENT_KEY. */
+    private static Sources key(String pem) {
+        return env("OAUTH_CLIENT_ID", "c").put("OAUTH_CLIENT_KEY", pem);
     }
 
     private static Sources env(String name, String value) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestKeys;
 import dev.cxtoken.Secret;
 import dev.cxtoken.credentials.CredentialResolver;
 import dev.cxtoken.credentials.EnvironmentVariables;
@@ -94,6 +95,41 @@ class DebugLoggingLeakTest {
                 assertFalse(written.contains(token), "the token was logged");
             }
             assertFalse(written.contains("eyJ"), "the id_token (or another JWT) was logged");
+        }
+    }
+
+    /** The signed assertions, the key, the CI token and the runner's request token stay out of HttpClient's lines too. */
+    @Test
+    void debugLoggingNeverShowsAssertionsKeysOrCiTokens() throws Exception {
+        String pem = TestKeys.pkcs8(TestKeys.rsa(2048).getPrivate());
+        String token = "tok-LEAKCHECK-jwt";
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.json(503, "{}"),
+                ScriptedHttpServer.token(token, 3600))) {
+            TestBuild build = new TestBuild();
+            build.environment.put("OAUTH_CLIENT_ID", "jwt-client");
+            build.environment.put("OAUTH_CLIENT_KEY", pem);
+            build.run(TestParameters.oauth2(server.url("/token")).with("clientAuth", "private_key_jwt"));
+            String written = new String(Files.readAllBytes(logFile()), StandardCharsets.UTF_8) + build.log.all();
+            for (ScriptedHttpServer.Recorded request : server.requests()) {
+                String assertion = SecretlessAuthenticationTest.form(request).get("client_assertion");
+                assertFalse(written.contains(assertion.substring(assertion.lastIndexOf('.') + 1)), "a signature was logged");
+                assertFalse(written.contains(assertion.substring(0, 40)), "an assertion was logged");
+            }
+            assertFalse(written.contains(pem.split("\n")[2]), "the key was logged");
+            assertFalse(written.contains(token), "the token was logged");
+        }
+        String ciToken = TestKeys.ciToken("repo:acme/app", "https://sso.example", 300);
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ScriptedHttpServer.json(200, "{\"value\":\""
+                + ciToken + "\"}"), ScriptedHttpServer.token(token, 3600))) {
+            TestBuild build = new TestBuild();
+            build.environment.put("ACTIONS_ID_TOKEN_REQUEST_URL", server.url("/oidc?v=1"));
+            build.environment.put("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "runner-LEAKCHECK-request");
+            build.run(TestParameters.oauth2(server.url("/token")).with("clientAuth", "federated")
+                    .with("assertionAudience", "https://sso.example"));
+            String written = new String(Files.readAllBytes(logFile()), StandardCharsets.UTF_8) + build.log.all();
+            assertFalse(written.contains(ciToken.split("\\.")[1]), "the CI token was logged");
+            assertFalse(written.contains("runner-LEAKCHECK-request"), "the runner's request token was logged");
+            assertFalse(written.contains(token), "the token was logged");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cxtoken.CxTokenException;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestKeys;
 import dev.cxtoken.testing.TestParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,32 @@ class DiagnosisTest {
         assertTrue(block.matches("(?s).*\naccess key +AK-4711, from environment variables CXONE_ACCESS_KEY_ID and"
                 + " CXONE_ACCESS_KEY_SECRET\n.*"), block);
         assertFalse(block.contains("ak-secret-value"), block);
+    }
+
+    @Test
+    void keysCiTokensAndIssuersAreDescribedWithoutTheirValues() throws Exception {
+        TestBuild build = new TestBuild();
+        String pem = TestKeys.pkcs8(TestKeys.ec("secp256r1").getPrivate());
+        build.environment.put("OAUTH_CLIENT_ID", "jwt-client");
+        build.environment.put("OAUTH_CLIENT_KEY", pem);
+        String jwt = block(build, TestParameters.oauth2(null).with("issuer", "https://sso.example/realms/ci")
+                .with("clientAuth", "private_key_jwt"));
+        assertTrue(jwt.contains("\nendpoint      issuer https://sso.example/realms/ci\n"), jwt);
+        assertTrue(jwt.contains("\nfound from    the metadata of issuer https://sso.example/realms/ci:"
+                + " https://sso.example/.well-known/oauth-authorization-server/realms/ci, else"
+                + " https://sso.example/realms/ci/.well-known/openid-configuration, read when the goal runs"), jwt);
+        assertTrue(jwt.contains("\nclient auth   private_key_jwt\n"), jwt);
+        assertTrue(jwt.contains("from environment variables OAUTH_CLIENT_ID and OAUTH_CLIENT_KEY, signing ES256\n"), jwt);
+        assertFalse(jwt.contains(pem.split("\n")[1]), jwt);
+
+        String ciToken = TestKeys.ciToken("project_path:acme/app", "https://sso.example/realms/ci", 300);
+        build.environment.put("OAUTH_CLIENT_ASSERTION", ciToken);
+        String federated = block(build, TestParameters.oauth2(null).with("issuer", "https://sso.example/realms/ci")
+                .with("clientAuth", "federated"));
+        assertTrue(federated.contains("\nrenewal       none: the CI token from environment variable"
+                + " OAUTH_CLIENT_ASSERTION cannot be presented twice"), federated);
+        assertTrue(federated.contains("\nat the end    not revoked: the CI token from environment variable"
+                + " OAUTH_CLIENT_ASSERTION cannot be presented twice"), federated);
+        assertFalse(federated.contains(ciToken.split("\\.")[1]), federated);
     }
 }

@@ -12,6 +12,7 @@ import dev.cxtoken.credentials.ClientCredentials;
 import dev.cxtoken.Secret;
 import dev.cxtoken.testing.ScriptedHttpServer;
 import dev.cxtoken.testing.TestBuild;
+import dev.cxtoken.testing.TestKeys;
 import dev.cxtoken.testing.TestParameters;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,32 @@ class CacheKeyTest {
                     .reveal();
             assertEquals(List.of("first", "second"), List.of(a, b));
             assertEquals(2, server.requests().size());
+        }
+    }
+
+    /** Two keys, two clients and two CI subjects never share a token; two modules of one build do. */
+    @Test
+    void keysClientsAndAssertionSubjectsTellTokensApart() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(token("t1", 3600), token("t2", 3600),
+                token("t3", 3600), token("t4", 3600), token("t5", 3600), token("t6", 3600))) {
+            TestBuild build = new TestBuild();
+            Parameters jwt = TestParameters.oauth2(server.url("/token")).with("clientAuth", "private_key_jwt");
+            build.environment.put("OAUTH_CLIENT_ID", "client-a");
+            build.environment.put("OAUTH_CLIENT_KEY", TestKeys.pkcs8(TestKeys.rsa(2048).getPrivate()));
+            String first = build.token(jwt).value().reveal();
+            assertEquals(first, build.token(jwt).value().reveal(), "the next module reuses it");
+            build.environment.put("OAUTH_CLIENT_KEY", TestKeys.pkcs8(TestKeys.rsa(2048).getPrivate()));
+            assertEquals("t2", build.token(jwt).value().reveal(), "another key");
+            build.environment.put("OAUTH_CLIENT_ID", "client-b");
+            assertEquals("t3", build.token(jwt).value().reveal(), "another client");
+
+            Parameters federated = TestParameters.oauth2(server.url("/token")).with("clientAuth", "federated");
+            build.environment.put("OAUTH_CLIENT_ASSERTION", TestKeys.ciToken("project_path:acme/app", "aud", 300));
+            assertEquals("t4", build.token(federated).value().reveal());
+            assertEquals("t4", build.token(federated).value().reveal(), "the same CI token in the next module");
+            build.environment.put("OAUTH_CLIENT_ASSERTION", TestKeys.ciToken("project_path:acme/other", "aud", 300));
+            assertEquals("t5", build.token(federated).value().reveal(), "another subject");
+            assertEquals(5, server.requests().size());
         }
     }
 }
