@@ -35,11 +35,27 @@ final class PrivateKeys {
 
     private PrivateKeys() {}
 
+    /** A private key, and the DER of its certificate when the file holds one (a PKCS#12 entry, a PEM bundle). */
+    static final class Loaded {
+        final PrivateKey key;
+        final byte[] certificate;
+
+        Loaded(PrivateKey key, byte[] certificate) {
+            this.key = key;
+            this.certificate = certificate;
+        }
+
+        @Override
+        public String toString() {
+            return "Loaded{key=[redacted]}";
+        }
+    }
+
     /**
      * @param where the file's place for messages: "settings.xml server 'oauth2' <privateKey>"
      * @param passphrase the passphrase of an encrypted PEM or a PKCS#12 file, or null
      */
-    static PrivateKey fromFile(String path, Secret passphrase, String where) throws InvalidConfigurationException {
+    static Loaded fromFile(String path, Secret passphrase, String where) throws InvalidConfigurationException {
         Path file;
         try {
             file = Paths.get(path);
@@ -72,26 +88,44 @@ final class PrivateKeys {
         return fromPkcs12(bytes, passphrase, named);
     }
 
-    /** @param where the text's place for messages: "environment variable OAUTH_CLIENT_KEY" */
-    static PrivateKey fromPem(String text, Secret passphrase, String where) throws InvalidConfigurationException {
+    /**
+     * The private key in PEM text, with the certificate that follows or precedes it in the same text, if any.
+     *
+     * @param where the text's place for messages: "environment variable OAUTH_CLIENT_KEY"
+     */
+    static Loaded fromPem(String text, Secret passphrase, String where) throws InvalidConfigurationException {
         Matcher pem = PEM.matcher(text);
-        if (!pem.find()) {
+        String keyLabel = null;
+        String firstLabel = null;
+        byte[] keyDer = null;
+        byte[] certificate = null;
+        while (pem.find()) {
+            String label = pem.group(1);
+            firstLabel = firstLabel == null ? label : firstLabel;
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(pem.group(2).trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("A PEM block in " + where + " is damaged: its body is not"
+                        + " Base64. Copy the key file again, whole.");
+            }
+            if (label.endsWith("PRIVATE KEY") && keyLabel == null) {
+                keyLabel = label;
+                keyDer = der;
+            } else if (label.equals("CERTIFICATE") && certificate == null) {
+                certificate = der;
+            }
+        }
+        if (firstLabel == null) {
             throw new InvalidConfigurationException("The private key in " + where + " is not PEM text: expected"
                     + " -----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----, a PKCS#8 key.");
         }
-        String label = pem.group(1);
-        byte[] der;
-        try {
-            der = Base64.getMimeDecoder().decode(pem.group(2).trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("The PEM block in " + where + " is damaged: its body is not"
-                    + " Base64. Copy the key file again, whole.");
-        }
+        String label = keyLabel == null ? firstLabel : keyLabel;
         switch (label) {
             case "PRIVATE KEY":
-                return pkcs8(der, where);
+                return new Loaded(pkcs8(keyDer, where), certificate);
             case "ENCRYPTED PRIVATE KEY":
-                return encryptedPkcs8(der, passphrase, where);
+                return new Loaded(encryptedPkcs8(keyDer, passphrase, where), certificate);
             case "RSA PRIVATE KEY":
             case "EC PRIVATE KEY":
                 throw new InvalidConfigurationException("The key in " + where + " is in the older " + label + " form,"
@@ -152,7 +186,7 @@ final class PrivateKeys {
         }
     }
 
-    private static PrivateKey fromPkcs12(byte[] bytes, Secret passphrase, String where)
+    private static Loaded fromPkcs12(byte[] bytes, Secret passphrase, String where)
             throws InvalidConfigurationException {
         char[] chars = passphrase == null ? new char[0] : passphrase.reveal().toCharArray();
         try {
@@ -162,7 +196,8 @@ final class PrivateKeys {
                 if (store.isKeyEntry(alias)) {
                     Key key = store.getKey(alias, chars);
                     if (key instanceof PrivateKey) {
-                        return (PrivateKey) key;
+                        java.security.cert.Certificate certificate = store.getCertificate(alias);
+                        return new Loaded((PrivateKey) key, certificate == null ? null : certificate.getEncoded());
                     }
                 }
             }
@@ -173,6 +208,9 @@ final class PrivateKeys {
             }
             throw new InvalidConfigurationException(where + " is neither PEM text nor a PKCS#12 file that Java can"
                     + " read. Use a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) or a PKCS#12 (.p12) file.");
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new InvalidConfigurationException(where + " holds a certificate Java cannot encode. Re-export the"
+                    + " PKCS#12 file with the client's key and its X.509 certificate.");
         } catch (java.security.UnrecoverableKeyException e) {
             throw wrongPassphrase(where);
         } catch (GeneralSecurityException e) {

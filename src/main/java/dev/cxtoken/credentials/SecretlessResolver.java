@@ -6,7 +6,6 @@ import dev.cxtoken.MissingCredentialsException;
 import dev.cxtoken.Secret;
 import dev.cxtoken.oauth.AssertionSource;
 import dev.cxtoken.oauth.SigningKey;
-import java.security.PrivateKey;
 import java.util.Optional;
 
 /**
@@ -42,9 +41,10 @@ final class SecretlessResolver {
                         + "</privateKey>, which Maven could not resolve. Set the variable it names, or write the path.");
             }
             Id id = id(place, found);
-            PrivateKey key = PrivateKeys.fromFile(found.privateKey(), found.passphrase(), where + " <privateKey>");
-            return new ClientCredentials(id.value, SigningKey.of(key, place.signingAlgorithm, place.keyId,
-                    where + " <privateKey>"), id.source, where + " <privateKey>");
+            PrivateKeys.Loaded key = PrivateKeys.fromFile(found.privateKey(), found.passphrase(),
+                    where + " <privateKey>");
+            return new ClientCredentials(id.value, SigningKey.of(key.key, place.signingAlgorithm, place.keyId,
+                    where + " <privateKey>").withCertificate(key.certificate), id.source, where + " <privateKey>");
         }
         Optional<EnvironmentVariables.Value> pem = environment.read(place.secretEnv);
         Id id = id(place, null);
@@ -59,9 +59,9 @@ final class SecretlessResolver {
                     + place.secretEnv + "_FILE to its path) and " + place.idEnv + " or clientId to the client id.");
         }
         String source = pem.get().source();
-        PrivateKey key = PrivateKeys.fromPem(pem.get().value(), null, source);
-        return new ClientCredentials(id.value, SigningKey.of(key, place.signingAlgorithm, place.keyId, source),
-                id.source, source);
+        PrivateKeys.Loaded key = PrivateKeys.fromPem(pem.get().value(), null, source);
+        return new ClientCredentials(id.value, SigningKey.of(key.key, place.signingAlgorithm, place.keyId, source)
+                .withCertificate(key.certificate), id.source, source);
     }
 
     /** The CI identity token: the variable first, then, on GitHub Actions, the runner. The client id is optional. */

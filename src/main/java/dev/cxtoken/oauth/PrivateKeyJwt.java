@@ -52,6 +52,9 @@ final class PrivateKeyJwt implements ClientAuthentication {
         if (key.keyId() != null) {
             header.addProperty("kid", key.keyId());
         }
+        if (key.thumbprint() != null) {
+            header.addProperty("x5t#S256", key.thumbprint());
+        }
         byte[] jti = new byte[16];
         random.nextBytes(jti);
         JsonObject claims = new JsonObject();

@@ -21,12 +21,42 @@ public final class SigningKey implements Credential {
     private final String algorithm;
     private final String keyId;
     private final String source;
+    private final String thumbprint;
 
-    private SigningKey(PrivateKey key, String algorithm, String keyId, String source) {
+    private SigningKey(PrivateKey key, String algorithm, String keyId, String source, String thumbprint) {
         this.key = key;
         this.algorithm = algorithm;
         this.keyId = keyId;
         this.source = source;
+        this.thumbprint = thumbprint;
+    }
+
+    private SigningKey(PrivateKey key, String algorithm, String keyId, String source) {
+        this(key, algorithm, keyId, source, null);
+    }
+
+    /**
+     * The same key, naming its certificate in the {@code x5t#S256} header (RFC 7515 §4.1.8), as Microsoft Entra
+     * asks of certificate credentials.
+     *
+     * @param der the certificate's DER encoding, or null when the key came without one
+     */
+    public SigningKey withCertificate(byte[] der) {
+        if (der == null) {
+            return this;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(der);
+            return new SigningKey(key, algorithm, keyId, source,
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The certificate's SHA-256 thumbprint, base64url, or null. */
+    String thumbprint() {
+        return thumbprint;
     }
 
     /**

@@ -8,12 +8,20 @@ import dev.cxtoken.oauth.ClientAuthentications;
 import dev.cxtoken.oauth.CredentialKind;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Any RFC 6749 server: a tokenUrl, or an issuer whose metadata names the endpoints (RFC 8414); client_secret_basic with
  * form-urlencoding (RFC 6749 §2.3.1), client_secret_post, private_key_jwt, or the CI's identity token (federated).
  */
 final class GenericOAuth2 implements Provider {
+    /**
+     * An audience that names itself by a scheme other than http(s), such as Microsoft Entra's
+     * {@code api://AzureADTokenExchange}: an {@code aud} is any StringOrURI (RFC 7519 §4.1.3), so only http(s)
+     * audiences are held to the rules of URLs.
+     */
+    private static final Pattern OTHER_SCHEME = Pattern.compile("(?i)(?!https?:)[a-z][a-z0-9+.-]*:[^\\s]+");
+
     @Override
     public String id() {
         return "oauth2";
@@ -47,7 +55,7 @@ final class GenericOAuth2 implements Provider {
                 "revocationUrl", " (parameter revocationUrl, property cxtoken.revocationUrl)",
                 "https://auth.example.com/oauth2/revoke");
         String audience = options.assertionAudience;
-        if (audience != null) {
+        if (audience != null && !OTHER_SCHEME.matcher(audience).matches()) {
             Urls.checked(audience.contains("://") ? audience : "https://" + audience, "assertionAudience", "",
                     "https://auth.example.com/realms/ci");
         }

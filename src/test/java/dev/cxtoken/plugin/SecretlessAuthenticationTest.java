@@ -221,4 +221,38 @@ class SecretlessAuthenticationTest {
                     e.getMessage());
         }
     }
+
+    /** A key that comes with its certificate names it by thumbprint, as Microsoft Entra asks; one without does not. */
+    @Test
+    void aCertificateWithTheKeyIsNamedByItsThumbprint(@TempDir Path dir) throws Exception {
+        Path p12 = TestKeys.pkcs12(dir, "client", "p12-pass");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(p12)) {
+            store.load(in, "p12-pass".toCharArray());
+        }
+        byte[] certificate = store.getCertificate("client").getEncoded();
+        String expected = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(certificate));
+        String bundle = TestKeys.pkcs8((java.security.PrivateKey) store.getKey("client", "p12-pass".toCharArray()))
+                + TestKeys.pem("CERTIFICATE", certificate);
+        for (int source = 0; source < 3; source++) {
+            try (ScriptedHttpServer endpoint = new ScriptedHttpServer(token("issued", 3600))) {
+                TestBuild build = new TestBuild();
+                build.environment.put("OAUTH_CLIENT_ID", CLIENT);
+                if (source == 0) {
+                    build.servers.put("oauth2", new ServerCredentials(CLIENT, null, p12.toString(), Secret.of("p12-pass")));
+                } else {
+                    build.environment.put("OAUTH_CLIENT_KEY", source == 1 ? bundle
+                            : TestKeys.pkcs8(TestKeys.rsa(2048).getPrivate()));
+                }
+                build.run(TestParameters.oauth2(endpoint.url("/token")).with("clientAuth", "private_key_jwt"));
+                JsonObject header = TestKeys.part(form(endpoint.requests().get(0)).get("client_assertion"), 0);
+                if (source < 2) {
+                    assertEquals(expected, header.get("x5t#S256").getAsString(), "source " + source);
+                } else {
+                    assertFalse(header.has("x5t#S256"), header.toString());
+                }
+            }
+        }
+    }
 }
