@@ -6,22 +6,23 @@
 #                               configures the realm and writes target/keycloak/keycloak.properties for the ITs
 #   scripts/keycloak.sh stop    stops both servers, by the pids that start recorded
 #
-# Environment (pom.xml sets the first three from its properties):
+# Environment; pom.xml sets the first five from the build:
 #   KEYCLOAK_PORT (38580), CI_ISSUER_PORT (38581)    ports on 127.0.0.1, failing when busy
 #   KEYCLOAK_MAVEN_REPO_LOCAL                          local repository for the download, as the calling build's
-#   KEYCLOAK_WATCH_PID                                 stop the servers when this process ends; default: the caller
-#                                                      (the Maven JVM under exec-maven-plugin, or your shell)
-#   KEYCLOAK_START_TIMEOUT (180)                       seconds Keycloak may take to answer
+#   KEYCLOAK_MAVEN_SETTINGS                            its user settings.xml (mirrors, proxies), when the file exists
 #   KEYCLOAK_IT_SELECTION                              the build's -Dinvoker.test: when it selects no IT of
 #                                                      src/it-keycloak, start does nothing (./mvnw verify
 #                                                      -Dinvoker.test=settings-plain needs no Keycloak)
+#   KEYCLOAK_WATCH_PID                                 stop the servers when this process ends; default: the caller
+#                                                      (the Maven JVM under exec-maven-plugin, or your shell)
+#   KEYCLOAK_START_TIMEOUT (180)                       seconds Keycloak may take to answer
 # Logs: target/keycloak/keycloak.log, ci-issuer.log, watchdog.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION=26.7.3
-# Published by Keycloak on Maven Central beside the zip (keycloak-quarkus-dist-26.7.3.zip.sha512); its SHA-1 matches
-# Central's .sha1 (1e21a7f572581692aacb379dbba8413f99b67208), which Maven checked while downloading.
+# The SHA-512 that Maven Central publishes beside the zip (keycloak-quarkus-dist-26.7.3.zip.sha512), equal to the zip's
+# own; the zip's SHA-1 also matches Central's .sha1 (1e21a7f572581692aacb379dbba8413f99b67208).
 SHA512=15c764765576eef267cf15cc5225a5826b5394a25a83d9bfa5b8544e4bbba690cb743c9d384200b93bb71ee4c4a328e1dd8c0a00f822fd3e6e154f14b1e47216
 REALM=cx-token
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-38580}
@@ -106,7 +107,9 @@ fetch_keycloak() {
     log "Getting org.keycloak:keycloak-quarkus-dist:$VERSION:zip through the local repository"
     # The wrapper's Maven, as for the Maven distributions of scripts/compatibility.sh, so the local repository caches
     # the zip (MAVEN_OPTS=-Dmaven.repo.local=... applies as always; pom.xml passes the build's own local repository).
-    ./mvnw -B -q -N ${KEYCLOAK_MAVEN_REPO_LOCAL:+"-Dmaven.repo.local=$KEYCLOAK_MAVEN_REPO_LOCAL"} \
+    local settings=()
+    [ -f "${KEYCLOAK_MAVEN_SETTINGS:-}" ] && settings=(-s "$KEYCLOAK_MAVEN_SETTINGS")
+    ./mvnw -B -q -N ${KEYCLOAK_MAVEN_REPO_LOCAL:+"-Dmaven.repo.local=$KEYCLOAK_MAVEN_REPO_LOCAL"} ${settings[@]+"${settings[@]}"} \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$DIR"
     actual=$(sha512sum "$zip" | cut -d' ' -f1)

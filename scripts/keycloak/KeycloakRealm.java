@@ -25,10 +25,9 @@
  *   client_secret_post alike), "client-jwt" (JWTClientAuthenticator.PROVIDER_ID, private_key_jwt) and "federated-jwt"
  *   (FederatedJWTClientAuthenticator.PROVIDER_ID, "Signed JWT - Federated"), all in
  *   services/src/main/java/org/keycloak/authentication/authenticators/client/.
- * - client-jwt client attributes: "jwt.credential.certificate", the Base64 DER certificate whose key verifies the
- *   assertion (JWTClientAuthenticator.ATTR_PREFIX "jwt.credential" + "." + CertificateInfoHelper.X509CERTIFICATE
- *   "certificate"; read by keys/loader/ClientPublicKeyLoader when "use.jwks.url" is "false",
- *   OIDCConfigAttributes.USE_JWKS_URL).
+ * - client-jwt client attributes: "jwt.credential.certificate" (JWTClientAuthenticator.CERTIFICATE_ATTR), the Base64
+ *   DER certificate whose key verifies the assertion, read by keys/loader/ClientPublicKeyLoader when "use.jwks.url"
+ *   (OIDCConfigAttributes.USE_JWKS_URL, protocol/oidc/) is "false"; an EC certificate works as well as an RSA one.
  * - federated-jwt client attributes: "jwt.credential.issuer" (FederatedJWTClientAuthenticator.JWT_CREDENTIAL_ISSUER_KEY,
  *   the identity provider's alias) and "jwt.credential.sub" (JWT_CREDENTIAL_SUBJECT_KEY, the subject the CI token
  *   must carry). DefaultClientAssertionStrategy finds the identity provider by the assertion's "iss" and the client
@@ -39,6 +38,9 @@
  *   "supportsClientAssertions" (SUPPORTS_CLIENT_ASSERTIONS, the switch). Left at their defaults:
  *   "supportsClientAssertionReuse" (false: a reused jti is refused) and "allowedClockSkew" (0).
  *   FederatedJWTClientValidator accepts only the realm issuer as "aud" and an "iat" at most 300 s old.
+ * - Realm (RealmRepresentation): "sslRequired" "external" (plain http from loopback addresses), "eventsEnabled" and
+ *   "eventsExpiration" (login events kept an hour, for GET /admin/realms/{realm}/events).
+ * - Each client's audience mapper for the introspector: see INTROSPECTOR_AUDIENCE below.
  * - Feature "client-auth-federated" (common/Profile.Feature.CLIENT_AUTH_FEDERATED): a default feature in 26.7.3, so
  *   start-dev needs no --features; step 3 checks that /admin/serverinfo does not list it as disabled.
  */
@@ -254,15 +256,12 @@ public class KeycloakRealm {
     }
 
     void createIdentityProvider(String ciIssuer) throws Exception {
+        // Only what client assertions need: the provider takes no browser logins here (no client id, no endpoints).
         String body = "{\"alias\":" + json(IDENTITY_PROVIDER) + ",\"providerId\":\"oidc\",\"enabled\":true,"
                 + "\"hideOnLogin\":true,\"config\":{"
                 + "\"issuer\":" + json(ciIssuer) + ","
                 + "\"jwksUrl\":" + json(ciIssuer + "/jwks") + ","
-                + "\"useJwksUrl\":\"true\",\"validateSignature\":\"true\",\"supportsClientAssertions\":\"true\","
-                // Browser-login settings the oidc provider wants; the ITs never use them.
-                + "\"clientId\":\"keycloak\",\"clientSecret\":\"unused\",\"clientAuthMethod\":\"client_secret_post\","
-                + "\"authorizationUrl\":" + json(ciIssuer + "/authorize") + ","
-                + "\"tokenUrl\":" + json(ciIssuer + "/token") + "}}";
+                + "\"useJwksUrl\":\"true\",\"validateSignature\":\"true\",\"supportsClientAssertions\":\"true\"}}";
         expect(send(admin("/admin/realms/" + realm + "/identity-provider/instances").POST(jsonBody(body))), 201,
                 "create identity provider " + IDENTITY_PROVIDER);
     }
