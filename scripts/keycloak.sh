@@ -60,11 +60,19 @@ keycloak_java_pid() {
     return 1
 }
 
+# Running, and not merely a zombie: the servers outlive the start script, so they end as orphans whose exit status
+# the init process collects only when it gets round to it.
+running() {
+    local state
+    state=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || true
+    [ -n "$state" ] && [ "$state" != Z ]
+}
+
 stop_pid() { # name, pid: TERM, then KILL after 30 s
     local name=$1 pid=$2
     kill -TERM "$pid" 2>/dev/null || return 0
     for _ in $(seq 1 300); do
-        kill -0 "$pid" 2>/dev/null || { log "Stopped $name (pid $pid)"; return 0; }
+        running "$pid" || { log "Stopped $name (pid $pid)"; return 0; }
         sleep 0.1
     done
     log "$name (pid $pid) did not stop within 30 s: killing it"
@@ -198,7 +206,7 @@ start() {
     (
         trap '' INT HUP
         trap 'exit 0' TERM
-        while kill -0 "$watch_pid" 2>/dev/null; do sleep 1; done
+        while running "$watch_pid"; do sleep 1; done
         echo "$(date -u +%FT%TZ) process $watch_pid ended before scripts/keycloak.sh stop: stopping the servers"
         stop_servers
     ) </dev/null >>"$DIR/watchdog.log" 2>&1 &
