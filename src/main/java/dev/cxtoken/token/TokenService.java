@@ -177,12 +177,19 @@ public final class TokenService {
         Login chosen = login.choose(resolver);
         List<ClientCredentials> found = resolveAll(chosen.places());
         String key = CacheKey.of(chosen, found, scopes, extraParameters, lifetime.expectedOrganization);
-        BuildTokenCache.Result result = cache.obtain(key, minValidity, offline,
-                () -> chosen.fetch(found, clients.fetch, memo, clients.fetch.newDeadline()));
         String owner = chosen.places().get(0).owner();
         String what = lifetime.provider + " token" + (chosen.name().isEmpty() ? "" : " (" + chosen.name() + ")")
                 + " of " + (owner.endsWith("client") ? "client" : owner) + " " + found.get(0).abbreviatedClientId();
-        String renewalGap = lifetime.refresh ? singleUse(found) : null;
+        // A credential usable once cannot fetch again: the build's token then serves for as long as it is valid.
+        String singleUse = singleUse(found);
+        BuildTokenCache.Result result = cache.obtain(key, singleUse == null ? minValidity : Duration.ZERO, offline,
+                () -> chosen.fetch(found, clients.fetch, memo, clients.fetch.newDeadline()));
+        if (singleUse != null && !result.fetched() && !result.token().isUsableAt(clock.instant(), minValidity)) {
+            clients.log.warn("The " + what + " has " + Math.max(0, Duration.between(clock.instant(),
+                    result.token().expiresAt()).getSeconds()) + " s left, less than minValidity ("
+                    + minValidity.getSeconds() + " s), and is not fetched anew: " + singleUse + ".");
+        }
+        String renewalGap = lifetime.refresh ? singleUse : null;
         if (result.fetched()) {
             revokeAtEnd(key, result.fetch(), what);
             if (lifetime.refresh && renewalGap == null) {

@@ -255,4 +255,30 @@ class SecretlessAuthenticationTest {
             }
         }
     }
+
+    /**
+     * A later module must not present a single-use CI token again when the build's token runs low: the server would
+     * refuse it (Keycloak: "Token reuse detected"). It gets the build's token while that is valid, with a warning.
+     */
+    @Test
+    void aLaterModuleKeepsTheTokenOfASingleUseCiTokenInsteadOfPresentingItAgain() throws Exception {
+        dev.cxtoken.testing.ManualClock clock = new dev.cxtoken.testing.ManualClock();
+        String ciToken = TestKeys.ciToken("project_path:acme/app", "https://sso.example", 3600);
+        try (ScriptedHttpServer server = new ScriptedHttpServer(token("issued", 300), json(400,
+                "{\"error\":\"invalid_client\",\"error_description\":\"Token reuse detected\"}"))) {
+            TestBuild build = new TestBuild().clocks(clock);
+            build.environment.put("OAUTH_CLIENT_ASSERTION", ciToken);
+            Parameters parameters = TestParameters.oauth2(server.url("/token")).with("clientAuth", "federated")
+                    .with("clientId", CLIENT);
+            build.run(parameters);
+            clock.stepWallClock(java.time.Duration.ofSeconds(200));
+            TokenGoal.Result later = build.run(parameters);
+            assertEquals("issued", later.outcome().token().value().reveal());
+            assertEquals(1, server.requests().size(), "the CI token was presented again");
+            String log = String.join("\n", build.log.lines);
+            assertTrue(log.contains("WARN The oauth2 token of client ci-clien… has 100 s left, less than minValidity"
+                    + " (300 s), and is not fetched anew: the CI token from environment variable OAUTH_CLIENT_ASSERTION"
+                    + " cannot be presented twice"), log);
+        }
+    }
 }
